@@ -16,6 +16,8 @@ export interface DetectOutcome {
   /** client-request-id sent to Azure, for support. */
   requestId?: string;
   durationMs: number;
+  /** Non-blocking validation notes (e.g. an attribute the sources disagree on), to show beside the result. */
+  warnings?: string[];
 }
 
 export interface FaceProvider {
