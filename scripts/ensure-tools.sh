@@ -2,7 +2,7 @@
 # Installs what the sandbox and the real-VS-Code tests need, idempotently:
 #   Debian chromium + libkrb5-dev, Node 24 (for code-server), and code-server itself.
 # Everything but the Debian packages is cached outside the checkout, keyed by version,
-# so a fresh clone on the same machine reuses it. Prints the code-server binary path last.
+# so a fresh clone on the same machine reuses it. Prints CODE_SERVER=<bin> and NODE24_BIN=<dir> last.
 set -euo pipefail
 
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
@@ -55,4 +55,5 @@ else
   log "code-server $CODE_SERVER_VERSION present"
 fi
 
-echo "$CS_DIR/node_modules/.bin/code-server"
+echo "CODE_SERVER=$CS_DIR/node_modules/.bin/code-server"
+echo "NODE24_BIN=$NODE24_DIR/bin"

@@ -1,0 +1,56 @@
+// Wires commands, views and providers together. Everything heavy loads on first use.
+import * as vscode from 'vscode';
+import { showError } from './actionableError';
+import { Detector } from './detect';
+import { FacesTree } from './facesTree';
+import { KeyStore } from './keyStore';
+import { createLog } from './log';
+import { ProviderFactory } from './providers';
+import { RESULT_JSON_SCHEME, ResultJsonProvider, showResultJson } from './resultJson';
+import { RESULTS_VIEW_TYPE, ResultsPanels } from './resultsPanel';
+import { ResultStore } from './resultStore';
+import { promptForKey } from './keyCommands';
+import { resolveTargets } from './targets';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog();
+  const store = new ResultStore();
+  const keys = new KeyStore(context.secrets);
+  const providers = new ProviderFactory(keys, log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'local-assets').fsPath);
+  const panels: ResultsPanels = new ResultsPanels(context.extensionUri, store, (command, uri) => {
+    if (command === 'showJson') void showResultJson(uri);
+    else if (command === 'redetect') void detector.detect([uri]);
+    else void vscode.commands.executeCommand('workbench.action.openSettings', 'faceInspector');
+  });
+  const detector = new Detector(providers, store, panels, log);
+
+  context.subscriptions.push(
+    log, store, panels,
+    new FacesTree(store),
+    vscode.workspace.registerTextDocumentContentProvider(RESULT_JSON_SCHEME, new ResultJsonProvider(store)),
+    vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => panels.restore(panel, state),
+    }),
+    vscode.commands.registerCommand('faceInspector.detect', async (first?: unknown, all?: unknown) => {
+      const uris = await resolveTargets(first, all);
+      return uris.length ? detector.detect(uris) : 0;
+    }),
+    vscode.commands.registerCommand('faceInspector.showJson', async (uri?: vscode.Uri) => {
+      const image = uri instanceof vscode.Uri ? uri : store.active?.uri;
+      if (image) await showResultJson(image);
+      else void vscode.window.showInformationMessage(vscode.l10n.t('No result yet: run Face Inspector: Detect Faces first.'));
+    }),
+    vscode.commands.registerCommand('faceInspector.revealFace', (uri: vscode.Uri, index: number) => store.select(uri, index)),
+    vscode.commands.registerCommand('faceInspector.setKey', (key?: unknown) => promptForKey(keys, typeof key === 'string' ? key : undefined).catch(showError)),
+    vscode.commands.registerCommand('faceInspector.clearKey', async () => {
+      const endpoint = vscode.workspace.getConfiguration('faceInspector').get<string>('endpoint', '').trim();
+      if (!endpoint) return void vscode.window.showInformationMessage(vscode.l10n.t('No endpoint is set, so no key is stored for it.'));
+      await keys.delete(endpoint);
+      log.info(`Removed the stored key for ${endpoint}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Removed the Azure Face key for {0}.', endpoint));
+    }),
+    vscode.commands.registerCommand('faceInspector.showLog', () => log.show()),
+  );
+}
+
+export function deactivate(): void { /* disposables are released by VS Code */ }

@@ -1,0 +1,81 @@
+// Picks and builds the provider the settings ask for. Heavy modules (the local engine,
+// @azure/identity, undici inside the Azure transport) load here on first use, never at activation.
+import * as vscode from 'vscode';
+import type { FaceProvider } from '../core/provider';
+import { ActionableError, openSettingsAction } from './actionableError';
+import type { KeyStore } from './keyStore';
+import { effectiveProvider, type InspectorSettings } from './settings';
+import type { Logger } from './log';
+
+const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
+
+export class ProviderFactory {
+  private local: FaceProvider | undefined;
+  private credentials = new Map<string, { getToken(scope: string, options?: { abortSignal?: AbortSignal }): Promise<{ token: string } | null> }>();
+
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly log: Logger,
+    private readonly localAssetRoot: string,
+  ) {}
+
+  async get(settings: InspectorSettings): Promise<FaceProvider> {
+    return effectiveProvider(settings) === 'local' ? this.getLocal() : this.getAzure(settings);
+  }
+
+  private async getLocal(): Promise<FaceProvider> {
+    if (!this.local) {
+      const { createLocalProvider } = await import('../local/index');
+      this.local = createLocalProvider({ assetRoot: this.localAssetRoot, logger: this.log });
+    }
+    return this.local;
+  }
+
+  private async getAzure(s: InspectorSettings): Promise<FaceProvider> {
+    if (!s.endpoint) {
+      throw new ActionableError(
+        vscode.l10n.t('faceInspector.provider is "azure" but faceInspector.endpoint is empty. Set the endpoint of your Face resource, or set the provider to "local".'),
+        [openSettingsAction('faceInspector.endpoint')],
+      );
+    }
+    const { createAzureProvider } = await import('../core/azureProvider');
+    const common = { endpoint: s.endpoint, timeoutMs: s.timeoutMs, maxRetries: s.maxRetries, proxy: proxySetting(), logger: this.log };
+    if (s.auth === 'entraId') {
+      return createAzureProvider({ ...common, auth: { kind: 'token', getToken: (scope, signal) => this.entraToken(s.tenantId, scope, signal) } });
+    }
+    const key = await this.keys.get(s.endpoint);
+    if (!key) {
+      throw new ActionableError(
+        vscode.l10n.t('No Azure Face key is stored for {0}. Run "Face Inspector: Set Azure Face Key", or use Microsoft Entra ID (faceInspector.auth).', s.endpoint),
+        [{ title: vscode.l10n.t('Set Key'), command: 'faceInspector.setKey' }, openSettingsAction('faceInspector.auth')],
+      );
+    }
+    return createAzureProvider({ ...common, auth: { kind: 'key', key } });
+  }
+
+  private async entraToken(tenantId: string, scope: string, signal?: AbortSignal): Promise<string> {
+    let credential = this.credentials.get(tenantId);
+    if (!credential) {
+      const { DefaultAzureCredential } = await import('@azure/identity');
+      credential = new DefaultAzureCredential(tenantId ? { tenantId } : undefined);
+      this.credentials.set(tenantId, credential);
+    }
+    try {
+      const token = await credential.getToken(scope || COGNITIVE_SERVICES_SCOPE, { abortSignal: signal });
+      if (!token) throw new Error('no token was returned');
+      return token.token;
+    } catch (e) {
+      const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      throw new ActionableError(
+        vscode.l10n.t('Microsoft Entra ID sign-in failed: {0}. Sign in with "az login" (or set AZURE_* environment variables) and make sure your identity has the Cognitive Services User role on the Face resource.', detail),
+        [openSettingsAction('faceInspector.tenantId')],
+      );
+    }
+  }
+}
+
+/** VS Code's http.proxy, falling back to the usual environment variables. */
+function proxySetting(): string | undefined {
+  const fromSettings = vscode.workspace.getConfiguration('http').get<string>('proxy');
+  return fromSettings || process.env.HTTPS_PROXY || process.env.https_proxy || undefined;
+}

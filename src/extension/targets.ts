@@ -1,0 +1,33 @@
+// Works out which images a "Detect Faces" invocation means, from wherever it was run:
+// the explorer (one or many selected), an editor tab or title bar, the image preview's own
+// context menu, or the command palette (the active image, else a file picker).
+import * as vscode from 'vscode';
+
+const IMAGE_EXTENSION = /\.(jpe?g|png|gif|bmp)$/i;
+const IMAGE_PREVIEW = 'imagePreview.previewEditor';
+
+export function isImageUri(uri: vscode.Uri): boolean { return IMAGE_EXTENSION.test(uri.path); }
+
+export async function resolveTargets(first?: unknown, all?: unknown): Promise<vscode.Uri[]> {
+  // Explorer multi-select passes (clicked, selection).
+  if (Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) && all.length > 0) return (all as vscode.Uri[]).filter(isImageUri);
+  if (first instanceof vscode.Uri) return [first];
+  // The preview's webview/context menu passes a context object, not a Uri: use the active tab.
+  const fromTab = activeImage();
+  if (fromTab) return [fromTab];
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: true,
+    openLabel: vscode.l10n.t('Detect Faces'),
+    title: vscode.l10n.t('Choose images to detect faces in'),
+    filters: { [vscode.l10n.t('Images')]: ['jpg', 'jpeg', 'png', 'gif', 'bmp'] },
+  });
+  return picked ?? [];
+}
+
+/** The image shown in the active tab: the built-in image preview, or an image opened as text. */
+export function activeImage(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputCustom && (input.viewType === IMAGE_PREVIEW || isImageUri(input.uri))) return input.uri;
+  if (input instanceof vscode.TabInputText && isImageUri(input.uri)) return input.uri;
+  return undefined;
+}

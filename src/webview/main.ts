@@ -1,0 +1,151 @@
+// The results webview: image + overlay, a toolbar of layer toggles, and a card per face.
+// It renders whatever `state` the host sends; the only things it keeps itself are the layer
+// toggles (saved with setState so a restored panel looks the same).
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import type { FaceDetectionResult } from '../core/contract';
+import type { HostToWebview, PanelState, WebviewToHost } from '../shared/protocol';
+import { drawOverlay, type Layers } from './overlay';
+
+interface VsCodeApi { postMessage(m: WebviewToHost): void; getState(): Saved | undefined; setState(s: Saved): void }
+interface Saved extends PanelState { layers?: Layers }
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+let state: PanelState | undefined = vscode.getState();
+let layers: Layers = vscode.getState()?.layers ?? { rectangles: true, landmarks: true, headPose: true, labels: true };
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Array<Node | string | undefined>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
+  for (const c of children) if (c !== undefined) node.append(c);
+  return node;
+}
+const icon = (name: string) => h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+
+function save(): void { if (state) vscode.setState({ ...state, layers }); }
+
+function render(): void {
+  if (!state) { app.replaceChildren(h('p', { class: 'empty' }, 'Waiting for the extension…')); return; }
+  const s = state;
+  const faces = s.result?.faces ?? [];
+  app.replaceChildren(toolbar(s, faces), h('div', { class: 'content' }, stage(s, faces), facesPanel(s, faces)));
+}
+
+function toolbar(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
+  const r = s.result;
+  const meta = h('div', { class: 'meta' });
+  if (s.status === 'detecting') meta.append(h('vscode-progress-ring', { class: 'ring', 'aria-label': 'Detecting' }), 'Detecting faces…');
+  else if (r) {
+    meta.append(
+      h('vscode-badge', { variant: 'counter', class: 'count', 'data-testid': 'face-count' }, String(faces.length)),
+      ` ${faces.length === 1 ? 'face' : 'faces'} · `,
+      h('span', { class: `provider provider-${r.provider}`, title: r.providerLabel }, icon(r.provider === 'local' ? 'device-desktop' : 'azure'), ' ', r.providerLabel),
+      ` · ${r.options.detectionModel} · ${Math.round(r.durationMs)} ms`,
+    );
+    if (r.requestId) meta.append(h('span', { class: 'request-id', title: 'client-request-id: quote it to Azure support' }, ` · ${r.requestId}`));
+  }
+  const toggles = h('div', { class: 'toggles', role: 'group', 'aria-label': 'Layers' });
+  for (const [key, label] of [['rectangles', 'Rectangles'], ['landmarks', 'Landmarks'], ['headPose', 'Head pose'], ['labels', 'Numbers']] as Array<[keyof Layers, string]>) {
+    const box = h('vscode-checkbox', { label, 'data-layer': key });
+    (box as unknown as { checked: boolean }).checked = layers[key];
+    box.addEventListener('change', () => { layers = { ...layers, [key]: (box as unknown as { checked: boolean }).checked }; save(); render(); });
+    toggles.append(box);
+  }
+  const actions = h('div', { class: 'actions' },
+    button('Show JSON', 'json', () => vscode.postMessage({ type: 'run', command: 'showJson' }), !r),
+    button('Re-detect', 'refresh', () => vscode.postMessage({ type: 'run', command: 'redetect' }), s.status === 'detecting', true),
+  );
+  return h('header', { class: 'toolbar' }, h('div', { class: 'title' }, icon('file-media'), ' ', s.image.name), meta, toggles, actions);
+}
+
+function button(label: string, codicon: string, onClick: () => void, disabled: boolean, secondary = false): HTMLElement {
+  const b = h('vscode-button', { icon: codicon, ...(secondary ? { secondary: '' } : {}), ...(disabled ? { disabled: '' } : {}) }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function stage(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
+  const img = h('img', { src: s.image.src, alt: s.image.name, class: 'photo' });
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'overlay');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `${faces.length} detected face${faces.length === 1 ? '' : 's'}`);
+  const draw = () => {
+    // Coordinates refer to the upright image; the browser shows JPEGs upright (EXIF) as the service does.
+    const size = s.result?.imageSize ?? { width: img.naturalWidth, height: img.naturalHeight };
+    if (size.width > 0) drawOverlay(svg, faces, size, layers, s.selectedFace);
+  };
+  if (img.complete) draw(); else img.addEventListener('load', draw, { once: true });
+  img.addEventListener('error', () => frame.replaceChildren(h('p', { class: 'error' }, icon('error'), ` Could not display ${s.image.name}.`)));
+  svg.addEventListener('click', (e) => {
+    const g = (e.target as Element).closest('[data-face]');
+    select(g ? Number(g.getAttribute('data-face')) : undefined);
+  });
+  const frame = h('div', { class: 'frame' }, img, svg as unknown as Node);
+  const children: Array<Node | undefined> = [frame];
+  if (s.status === 'error' && s.error) {
+    const banner = h('div', { class: 'error-banner', role: 'alert' }, icon('error'), h('span', {}, s.error));
+    banner.append(button('Settings', 'settings-gear', () => vscode.postMessage({ type: 'run', command: 'openSettings' }), false, true));
+    children.unshift(banner);
+  }
+  if (s.status === 'done' && faces.length === 0) children.push(h('p', { class: 'no-faces' }, icon('info'), ' No faces found.'));
+  return h('section', { class: 'stage' }, ...children);
+}
+
+function facesPanel(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
+  const list = h('aside', { class: 'faces', 'aria-label': 'Faces' });
+  faces.forEach((face, i) => {
+    const r = face.faceRectangle;
+    const card = h('div', { class: `card${i === s.selectedFace ? ' selected' : ''}`, tabindex: '0', role: 'button', 'data-face': String(i), 'aria-pressed': String(i === s.selectedFace) },
+      h('div', { class: 'card-title' }, icon('account'), ` Face ${i + 1}`, h('span', { class: 'dim' }, ` ${r.width}×${r.height} at ${r.left}, ${r.top}`)));
+    const rows = h('dl', {});
+    if (face.faceId) addRow(rows, 'faceId', face.faceId);
+    if (face.faceLandmarks) addRow(rows, 'landmarks', `${Object.keys(face.faceLandmarks).length} points`);
+    for (const [name, value] of Object.entries(face.faceAttributes ?? {})) addRow(rows, name, describe(value));
+    card.append(rows);
+    card.addEventListener('click', () => select(i === s.selectedFace ? undefined : i));
+    card.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(i); } });
+    list.append(card);
+  });
+  const missing = s.result?.unsupportedAttributes ?? [];
+  if (missing.length) {
+    list.append(h('p', { class: 'note', 'data-testid': 'unsupported' }, icon('info'),
+      ` ${s.result?.provider === 'local' ? 'The local detector does not compute' : 'Not returned'}: ${missing.join(', ')}. Azure AI Face does.`));
+  }
+  return list;
+}
+
+function addRow(dl: HTMLElement, name: string, value: string): void { dl.append(h('dt', {}, name), h('dd', {}, value)); }
+
+/** One readable line for any attribute value, known or not. */
+function describe(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return value.length ? value.map(describe).join('; ') : 'none';
+  const v = value as Record<string, unknown>;
+  const level = Object.keys(v).find((k) => k.endsWith('Level') || k === 'type');
+  if (level && typeof v.value === 'number') return `${String(v[level])} (${v.value})`;
+  return Object.entries(v).map(([k, x]) => `${k} ${typeof x === 'object' ? describe(x) : String(x)}`).join(', ');
+}
+
+function select(index: number | undefined): void {
+  if (!state) return;
+  state = { ...state, selectedFace: index };
+  save(); render();
+  vscode.postMessage({ type: 'faceSelected', index });
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const m = event.data;
+  if (m.type === 'state') state = m.state;
+  else if (m.type === 'selectFace' && state) state = { ...state, selectedFace: m.index };
+  save(); render();
+  document.querySelector('.card.selected')?.scrollIntoView({ block: 'nearest' });
+});
+
+render();
+vscode.postMessage({ type: 'ready' });
