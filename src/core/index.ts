@@ -13,3 +13,4 @@ export * from './request';
 export * from './response';
 export * from './transport';
 export * from './azureProvider';
+export * from './options';
