@@ -119,6 +119,9 @@ export interface ServiceErrorInput {
   secrets?: ReadonlyArray<string | undefined>;
 }
 
+/** Ends a quoted service message with punctuation so the fix reads as a new sentence. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 const header = (headers: ServiceErrorInput['headers'], name: string): string | undefined => {
   const v = headers?.[name] ?? headers?.[name.toLowerCase()];
   return Array.isArray(v) ? v[0] : v;
@@ -134,7 +137,7 @@ export function serviceError(input: ServiceErrorInput): FaceApiError {
 
   const what = body.nonJsonExcerpt !== undefined
     ? `Azure Face request failed with HTTP ${status} and a non-JSON body (probably a proxy or gateway page, not the Face service)${body.nonJsonExcerpt ? `: "${body.nonJsonExcerpt}"` : ''}.`
-    : `Azure Face returned HTTP ${status}${code ? ` ${code}` : ''}${body.outerCode ? ` (in ${body.outerCode})` : ''}${serviceMessage ? `: "${serviceMessage}"` : ''}.`;
+    : `Azure Face returned HTTP ${status}${code && code !== String(status) ? ` ${code}` : ''}${body.outerCode ? ` (inside ${body.outerCode})` : ''}${serviceMessage ? `: ${sentence(serviceMessage)}` : '.'}`;
   const fix = fixFor(status, code ?? '', serviceMessage ?? '', nameOf, input.auth ?? 'key');
   const tries = attempts && attempts > 1 ? ` Gave up after ${attempts} attempts.` : '';
   const id = requestId ? ` (client-request-id ${requestId})` : '';
