@@ -9,6 +9,7 @@ import { fixtureFaceSource, startEmulator, type EmulatorOptions, type RunningEmu
 export const SHARED_DIR = path.resolve(__dirname, '../../../../shared');
 export const KEY = 'emulator-key';
 
+// Cached and shared between tests: copy before changing bytes.
 const imageCache = new Map<string, Buffer>();
 export function image(name: string): Buffer {
   let bytes = imageCache.get(name);
