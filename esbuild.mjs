@@ -45,7 +45,7 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: dist, plugins: [...node.plugins, lazyChunkPlugin] },
-  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, lazyChunkPlugin] },
+  { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: dist, plugins: [...node.plugins, lazyChunkPlugin] },
   { ...node, entryPoints: Object.fromEntries(Object.entries(LAZY_CHUNKS).map(([mod, name]) => [`lazy/${name}`, mod])), outdir: dist },
   {
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,

@@ -12,7 +12,12 @@ import { ResultStore } from './resultStore';
 import { promptForKey } from './keyCommands';
 import { resolveTargets } from './targets';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns to other extensions (and the integration tests): read-only results. */
+export interface FaceInspectorApi {
+  getResult(image: vscode.Uri): { status: string; error?: string; faces?: unknown[]; provider?: string; unsupportedAttributes?: string[] } | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
   const log = createLog();
   const store = new ResultStore();
   const keys = new KeyStore(context.secrets);
@@ -25,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const detector = new Detector(providers, store, panels, log);
 
   context.subscriptions.push(
-    log, store, panels,
+    log, store, panels, providers,
     new FacesTree(store),
     vscode.workspace.registerTextDocumentContentProvider(RESULT_JSON_SCHEME, new ResultJsonProvider(store)),
     vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
@@ -51,6 +56,12 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('faceInspector.showLog', () => log.show()),
   );
+  return {
+    getResult: (image) => {
+      const r = store.get(image);
+      return r && { status: r.status, error: r.error, faces: r.outcome?.faces, provider: r.outcome?.provider, unsupportedAttributes: r.outcome?.unsupportedAttributes };
+    },
+  };
 }
 
 export function deactivate(): void { /* disposables are released by VS Code */ }

@@ -1,6 +1,7 @@
 // Picks and builds the provider the settings ask for. Heavy modules (the local engine,
 // @azure/identity, undici inside the Azure transport) load here on first use, never at activation.
 import * as vscode from 'vscode';
+import type { AzureAuth, AzureProvider, AzureProviderOptions } from '../core/azureProvider';
 import type { FaceProvider } from '../core/provider';
 import { ActionableError, openSettingsAction } from './actionableError';
 import type { KeyStore } from './keyStore';
@@ -9,8 +10,10 @@ import type { Logger } from './log';
 
 const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 
-export class ProviderFactory {
+export class ProviderFactory implements vscode.Disposable {
   private local: FaceProvider | undefined;
+  /** The Azure provider is kept while its settings stay the same, so connections are reused. */
+  private azure: { fingerprint: string; provider: AzureProvider } | undefined;
   private credentials = new Map<string, { getToken(scope: string, options?: { abortSignal?: AbortSignal }): Promise<{ token: string } | null> }>();
 
   constructor(
@@ -28,7 +31,7 @@ export class ProviderFactory {
       const { createLocalProvider } = await import('../local/index');
       this.local = createLocalProvider({ assetRoot: this.localAssetRoot, logger: this.log });
     }
-    return this.local;
+    return this.local as FaceProvider;
   }
 
   private async getAzure(s: InspectorSettings): Promise<FaceProvider> {
@@ -38,10 +41,9 @@ export class ProviderFactory {
         [openSettingsAction('faceInspector.endpoint')],
       );
     }
-    const { createAzureProvider } = await import('../core/azureProvider');
     const common = { endpoint: s.endpoint, timeoutMs: s.timeoutMs, maxRetries: s.maxRetries, proxy: proxySetting(), logger: this.log };
     if (s.auth === 'entraId') {
-      return createAzureProvider({ ...common, auth: { kind: 'token', getToken: (scope, signal) => this.entraToken(s.tenantId, scope, signal) } });
+      return this.azureWith(common, `entra:${s.tenantId}`, { kind: 'token', getToken: (scope, signal) => this.entraToken(s.tenantId, scope, signal) });
     }
     const key = await this.keys.get(s.endpoint);
     if (!key) {
@@ -50,8 +52,21 @@ export class ProviderFactory {
         [{ title: vscode.l10n.t('Set Key'), command: 'faceInspector.setKey' }, openSettingsAction('faceInspector.auth')],
       );
     }
-    return createAzureProvider({ ...common, auth: { kind: 'key', key } });
+    return this.azureWith(common, `key:${key}`, { kind: 'key', key });
   }
+
+  private async azureWith(common: Omit<AzureProviderOptions, 'auth'>, authId: string, auth: AzureAuth): Promise<FaceProvider> {
+    // In memory only: the fingerprint holds the key to notice a changed key, and is never logged.
+    const fingerprint = JSON.stringify([common.endpoint, common.timeoutMs, common.maxRetries, common.proxy, authId]);
+    if (this.azure?.fingerprint !== fingerprint) {
+      const { createAzureProvider } = await import('../core/azureProvider');
+      void this.azure?.provider.close();
+      this.azure = { fingerprint, provider: createAzureProvider({ ...common, auth }) };
+    }
+    return this.azure.provider;
+  }
+
+  dispose(): void { void this.azure?.provider.close(); }
 
   private async entraToken(tenantId: string, scope: string, signal?: AbortSignal): Promise<string> {
     let credential = this.credentials.get(tenantId);

@@ -1,0 +1,47 @@
+// Stage 3 of `npm test`: installs the packaged .vsix into a fresh code-server, starts the Face
+// contract emulator (a local test server, not Azure), and runs every scenario in its own page.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, makeSampleWorkspace, repoRoot, startCodeServer } from '../../scripts/lib/codeServer.mjs';
+import { startEmulator } from '../../src/emulator/server';
+import { scenarios } from './scenarios';
+
+async function main(): Promise<number> {
+  const vsix = process.argv[2];
+  const shotsDir = path.join(repoRoot, 'test-results', 'ui');
+  mkdirSync(shotsDir, { recursive: true });
+  const emulatorKey = `ui-key-${process.pid}`;
+  const emulator = await startEmulator({ keys: [emulatorKey] });
+  const only = process.env.UI_SCENARIO;
+  let passed = 0, failed = 0;
+  const browser = await launchBrowser();
+  try {
+    for (const [i, scenario] of scenarios.entries()) {
+      if (only && !scenario.name.includes(only)) continue;
+      // A fresh profile and workspace per scenario: no state leaks between them.
+      const workspace = makeSampleWorkspace(path.join(repoRoot, 'test-results', 'ui-workspace', String(i)));
+      const server = await startCodeServer({ runDir: path.join(repoRoot, 'test-results', 'ui-run', String(i)), vsix });
+      const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+      const started = Date.now();
+      try {
+        await scenario.run(page, { baseUrl: server.url, workspace, shotsDir, emulatorUrl: emulator.url, emulatorKey });
+        passed++;
+        console.log(`  ✔ ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        failed++;
+        await page.screenshot({ path: path.join(shotsDir, `FAILED-${i}.png`) }).catch(() => undefined);
+        console.log(`  ✘ ${scenario.name}\n    ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      } finally {
+        await page.close();
+        server.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+    await emulator.close();
+  }
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  return failed > 0 || passed === 0 ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(2); });

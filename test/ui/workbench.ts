@@ -1,0 +1,58 @@
+// Helpers that drive the real VS Code workbench (code-server in headless Chromium) the way a
+// person does: the explorer, context menus, the command palette, webview content.
+import type { FrameLocator, Page } from 'playwright-core';
+
+export async function openWorkbench(page: Page, baseUrl: string, folder: string): Promise<void> {
+  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+/** Right-clicks a file in the explorer and picks a context-menu entry. */
+export async function explorerContextMenu(page: Page, fileName: string, entry: string): Promise<void> {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  // Extension menu entries appear once the extension's contributions are registered: retry.
+  const item = page.locator('.monaco-menu .action-item', { hasText: entry }).first();
+  for (let attempt = 1; ; attempt++) {
+    try { await item.waitFor({ timeout: 2_000 }); break; } catch (e) {
+      if (attempt >= 15) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+      await row.click({ button: 'right' });
+    }
+  }
+  await item.click();
+}
+
+/** Runs a command from the palette by its title, retrying until the extension has registered it. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(`>${title}`);
+    try { await row.waitFor({ timeout: 2_000 }); break; } catch (e) {
+      if (attempt >= 20) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Types into the open quick input (an input box a command showed) and accepts it. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The content frame of the webview in the tab with this title (two iframes deep). */
+export async function webviewFrame(page: Page, tabTitle: string): Promise<FrameLocator> {
+  await page.locator('.tabs-container .tab', { hasText: tabTitle }).waitFor({ timeout: 30_000 });
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
