@@ -12,15 +12,24 @@ const dist = path.join(root, 'dist');
 
 // Heavy modules that activation must not load: each becomes its own file under dist/lazy/, and
 // imports of it from the host and CLI bundles become a require() of that file, run on first use.
+// Keys are package names or repo-relative source files; values are chunk names.
 const LAZY_CHUNKS = {
   '@azure/identity': 'identity',
   undici: 'undici',
+  'src/local/index.ts': 'local',
 };
 const lazyChunkPlugin = {
   name: 'lazy-chunks',
   setup(build) {
-    const filter = new RegExp(`^(${Object.keys(LAZY_CHUNKS).map((s) => s.replace(/[/.@]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: `./lazy/${LAZY_CHUNKS[args.path]}.js`, external: true }));
+    build.onResolve({ filter: /.*/ }, (args) => {
+      let key = args.path;
+      if (args.path.startsWith('.')) {
+        const abs = path.resolve(args.resolveDir, args.path);
+        key = path.relative(root, existsSync(`${abs}.ts`) ? `${abs}.ts` : abs).split(path.sep).join('/');
+      }
+      const chunk = LAZY_CHUNKS[key];
+      return chunk ? { path: `./lazy/${chunk}.js`, external: true } : undefined;
+    });
   },
 };
 

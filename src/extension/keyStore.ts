@@ -1,6 +1,6 @@
 // Azure keys live only in SecretStorage, one per endpoint origin, so switching resources
 // does not send one resource's key to another.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 export class KeyStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
