@@ -157,7 +157,10 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
       nameOf: cliNameOf,
     });
   } else {
-    const { createLocalProvider } = await import('../local/index');
+    // Loaded only when used (it pulls in TensorFlow). require, not import(): both tsx (tests) and the
+    // esbuild CJS bundle provide it, while native import() cannot resolve a .ts path under tsx.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createLocalProvider } = require('../local/index') as typeof import('../local/index');
     provider = createLocalProvider({ logger });
   }
 
