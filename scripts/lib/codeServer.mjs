@@ -1,7 +1,7 @@
 // Starts a real VS Code (code-server, the VS Code workbench served to a browser) for the sandbox
 // and the tests. ensure-tools.sh installs it and Node 24 into a cache outside the checkout.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,6 @@ export async function launchBrowser() {
 export function makeSampleWorkspace(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  execFileSync('cp', ['-r', ...['samples'].map((d) => path.join(repoRoot, d, '.')), dir]);
+  cpSync(path.join(repoRoot, 'samples'), dir, { recursive: true, filter: (src) => !src.endsWith('.md') });
   return dir;
 }

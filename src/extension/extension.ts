@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
   const log = createLog();
   const store = new ResultStore();
   const keys = new KeyStore(context.secrets);
-  const providers = new ProviderFactory(keys, log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'local-assets').fsPath);
+  const providers = new ProviderFactory(keys, log, context.extensionUri.fsPath);
   const panels: ResultsPanels = new ResultsPanels(context.extensionUri, store, (command, uri) => {
     if (command === 'showJson') void showResultJson(uri);
     else if (command === 'redetect') void detector.detect([uri]);

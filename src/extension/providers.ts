@@ -1,5 +1,7 @@
 // Picks and builds the provider the settings ask for. Heavy modules (the local engine,
 // @azure/identity, undici inside the Azure transport) load here on first use, never at activation.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { AzureAuth, AzureProvider, AzureProviderOptions } from '../core/azureProvider';
 import type { FaceProvider } from '../core/provider';
@@ -19,7 +21,7 @@ export class ProviderFactory implements vscode.Disposable {
   constructor(
     private readonly keys: KeyStore,
     private readonly log: Logger,
-    private readonly localAssetRoot: string,
+    private readonly extensionPath: string,
   ) {}
 
   async get(settings: InspectorSettings): Promise<FaceProvider> {
@@ -29,7 +31,10 @@ export class ProviderFactory implements vscode.Disposable {
   private async getLocal(): Promise<FaceProvider> {
     if (!this.local) {
       const { createLocalProvider } = await import('../local/index');
-      this.local = createLocalProvider({ assetRoot: this.localAssetRoot, logger: this.log });
+      // The packaged extension ships the engine's files in dist/local-assets; a development
+      // checkout without them falls back to node_modules.
+      const assetRoot = path.join(this.extensionPath, 'dist', 'local-assets');
+      this.local = createLocalProvider({ assetRoot: existsSync(assetRoot) ? assetRoot : undefined, logger: this.log });
     }
     return this.local as FaceProvider;
   }
