@@ -93,9 +93,10 @@ describe('emulator: request bodies', () => {
   });
 
   describe('image rules', () => {
-    const jpegOfSize = (size: number): Buffer => {
-      const bytes = Buffer.alloc(size);
-      image('single_detection1.jpg').copy(bytes, 0, 0, Math.min(size, image('single_detection1.jpg').length));
+    /** The start of a real JPEG, zero-padded (or cut) to `size` bytes. */
+    const jpegOfSize = (size: number): Uint8Array<ArrayBuffer> => {
+      const bytes = new Uint8Array(size);
+      bytes.set(image('single_detection1.jpg').subarray(0, size));
       return bytes;
     };
 

@@ -10,10 +10,10 @@ export const SHARED_DIR = path.resolve(__dirname, '../../../../shared');
 export const KEY = 'emulator-key';
 
 // Cached and shared between tests: copy before changing bytes.
-const imageCache = new Map<string, Buffer>();
-export function image(name: string): Buffer {
+const imageCache = new Map<string, Uint8Array<ArrayBuffer>>();
+export function image(name: string): Uint8Array<ArrayBuffer> {
   let bytes = imageCache.get(name);
-  if (!bytes) imageCache.set(name, (bytes = readFileSync(path.join(SHARED_DIR, 'testdata/images', name))));
+  if (!bytes) imageCache.set(name, (bytes = new Uint8Array(readFileSync(path.join(SHARED_DIR, 'testdata/images', name)))));
   return bytes;
 }
 
@@ -36,7 +36,7 @@ export function useEmulator(options: EmulatorOptions = {}): () => RunningEmulato
 export interface DetectCall {
   version?: string;
   query?: string;
-  body?: BodyInit;
+  body?: string | Uint8Array<ArrayBuffer>;
   contentType?: string | null;
   headers?: Record<string, string>;
   path?: string;
@@ -80,7 +80,7 @@ export async function assertFaceError(response: Response, status: number, code: 
 }
 
 /** A tiny loopback HTTP server for URL bodies: serves `files` by path, 404 otherwise. */
-export async function serveFiles(files: Record<string, Buffer>): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveFiles(files: Record<string, Uint8Array>): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const file = files[req.url ?? ''];
     if (!file) {
