@@ -1,6 +1,7 @@
 // Command-line flags of `npm run emulator`, parsed into EmulatorOptions (kept apart from main.ts so
 // they can be tested).
-import { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults';
+import { FAULT_KINDS, type FaultSpec } from './faults';
+import { isOneOf } from './guards';
 
 export interface EmulatorCliOptions {
   port?: number;
@@ -52,7 +53,7 @@ export function parseCliArgs(argv: readonly string[]): EmulatorCliOptions {
 
 function parseFault(text: string): FaultSpec {
   const [kind, times] = text.split(':');
-  return { kind: choice('--fault', kind ?? '', FAULT_KINDS) as FaultKind, ...(times === undefined ? {} : { times: nonNegativeInteger('--fault', times) }) };
+  return { kind: choice('--fault', kind ?? '', FAULT_KINDS), ...(times === undefined ? {} : { times: nonNegativeInteger('--fault', times) }) };
 }
 
 function nonNegativeInteger(flag: string, text: string): number {
@@ -61,6 +62,6 @@ function nonNegativeInteger(flag: string, text: string): number {
 }
 
 function choice<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(text)) throw new Error(`${flag} expects one of ${allowed.join(', ')}, got "${text}"`);
-  return text as T;
+  if (!isOneOf(text, allowed)) throw new Error(`${flag} expects one of ${allowed.join(', ')}, got "${text}"`);
+  return text;
 }

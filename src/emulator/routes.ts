@@ -1,6 +1,7 @@
 // Which requests reach the detect operation (FACTS §1.1-1.2).
 import { API_VERSIONS, type ApiVersion } from '../core/contract';
 import { faceErrors } from './errors';
+import { isOneOf } from './guards';
 
 /**
  * The API version of a `POST /face/{version}/detect` request; anything else is a 404.
@@ -12,8 +13,6 @@ import { faceErrors } from './errors';
 export function detectRouteVersion(method: string, pathname: string): ApiVersion {
   const match = /^\/face\/([^/]+)\/detect$/.exec(pathname);
   const version = match?.[1];
-  if (method !== 'POST' || !version || !(API_VERSIONS as readonly string[]).includes(version)) {
-    throw faceErrors.notFound();
-  }
-  return version as ApiVersion;
+  if (method !== 'POST' || !isOneOf(version, API_VERSIONS)) throw faceErrors.notFound();
+  return version;
 }

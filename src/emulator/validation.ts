@@ -9,6 +9,7 @@ import {
   type RecognitionModel,
 } from '../core/contract';
 import { faceErrors } from './errors';
+import { isOneOf } from './guards';
 
 /**
  * Retired (emotion, gender) and limited-access (age, smile, facialHair, hair, makeup) attributes.
@@ -76,8 +77,8 @@ export function parseDetectQuery(query: URLSearchParams, apiVersion: ApiVersion,
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], error: () => Error): T {
-  if (!(allowed as readonly string[]).includes(value)) throw error();
-  return value as T;
+  if (!isOneOf(value, allowed)) throw error();
+  return value;
 }
 
 /** `true`/`false` in any casing (the SDKs send lower case); anything else is 400 (inferred). */
