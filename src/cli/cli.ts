@@ -9,6 +9,9 @@ import {
 } from '../core/index';
 import { formatOutcome } from './format';
 import pkg from '../../package.json';
+import type * as LocalModuleNs from '../local/index';
+
+type LocalModule = typeof LocalModuleNs;
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -160,7 +163,7 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
     // Loaded only when used (it pulls in TensorFlow). require, not import(): both tsx (tests) and the
     // esbuild CJS bundle provide it, while native import() cannot resolve a .ts path under tsx.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createLocalProvider } = require('../local/index') as typeof import('../local/index');
+    const { createLocalProvider } = require('../local/index') as LocalModule;
     provider = createLocalProvider({ logger });
   }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../src/cli/cli';
 import { startEmulator, fixtureFaceSource, type RunningEmulator } from '../../../src/emulator/server';
@@ -58,7 +59,7 @@ describe('CLI', () => {
     assert.equal(r.code, 0, r.stderr);
     const printed = JSON.parse(r.stdout);
     const provider = createAzureProvider({ endpoint: emulator.url, auth: { kind: 'key', key: KEY } });
-    const direct = await provider.detect({ kind: 'bytes', bytes: new Uint8Array(require('node:fs').readFileSync(img('single_detection1.jpg'))) }, DEFAULT_DETECT_OPTIONS);
+    const direct = await provider.detect({ kind: 'bytes', bytes: new Uint8Array(readFileSync(img('single_detection1.jpg'))) }, DEFAULT_DETECT_OPTIONS);
     await provider.close();
     assert.deepEqual(printed, direct.faces);
   });

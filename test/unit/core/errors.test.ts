@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FaceApiError, parseServiceErrorBody, redactSecrets, serviceError, type NameOf } from '../../../src/core/index';
+import { parseServiceErrorBody, redactSecrets, serviceError, type FaceApiError, type NameOf } from '../../../src/core/index';
 
 const KEY = 'k3y-SECRET-0123456789abcdef';
 const err = (status: number, body: unknown, extra: { auth?: 'key' | 'token'; headers?: Record<string, string>; nameOf?: NameOf } = {}) =>
