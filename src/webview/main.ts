@@ -112,12 +112,25 @@ function facesPanel(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
     card.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(i); } });
     list.append(card);
   });
-  const missing = s.result?.unsupportedAttributes ?? [];
+  const missing = missingFields(s);
   if (missing.length) {
     list.append(h('p', { class: 'note', 'data-testid': 'unsupported' }, icon('info'),
-      ` ${s.result?.provider === 'local' ? 'The local detector does not compute' : 'Not returned'}: ${missing.join(', ')}. Azure AI Face does.`));
+      s.result?.provider === 'local'
+        ? ` The local detector does not compute: ${missing.join(', ')}. Azure AI Face does.`
+        : ` Requested but not returned: ${missing.join(', ')}.`));
   }
   return list;
+}
+
+/** Requested fields the provider said it cannot compute, or that no face came back with. */
+function missingFields(s: PanelState): string[] {
+  const r = s.result;
+  if (!r) return [];
+  const missing = new Set(r.unsupportedAttributes);
+  if (r.faces.length > 0) {
+    for (const a of r.options.returnFaceAttributes) if (!r.faces.some((f) => f.faceAttributes && a in f.faceAttributes)) missing.add(a);
+  }
+  return [...missing];
 }
 
 function addRow(dl: HTMLElement, name: string, value: string): void { dl.append(h('dt', {}, name), h('dd', {}, value)); }

@@ -59,8 +59,8 @@ export const scenarios: Scenario[] = [
     async run(page, ctx) {
       await openWorkbench(page, ctx.baseUrl, ctx.workspace);
       await runFromPalette(page, 'Face Inspector: Set Azure Face Key');
-      await answerInputBox(page, ctx.emulatorUrl); // no endpoint set yet: it asks for one first
-      await answerInputBox(page, ctx.emulatorKey);
+      await answerInputBox(page, 'Azure Face endpoint', ctx.emulatorUrl); // no endpoint set yet: it asks for one first
+      await answerInputBox(page, 'Azure Face key for', ctx.emulatorKey);
       await page.locator('.notifications-toasts', { hasText: 'Azure Face key stored' }).waitFor({ timeout: 15_000 });
       await explorerContextMenu(page, 'group4_identification1.jpg', 'Detect Faces');
       const web = await expectFacesDrawn(page, 'Faces: group4_identification1.jpg', 4);

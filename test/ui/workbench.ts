@@ -43,8 +43,9 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Types into the open quick input (an input box a command showed) and accepts it. */
-export async function answerInputBox(page: Page, text: string): Promise<void> {
+/** Waits for the input box titled `title` (a command showed it), types into it and accepts it. */
+export async function answerInputBox(page: Page, title: string, text: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(text);
