@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { isLoopbackHost } from '../../../src/emulator/body';
 import { assertFaceError, callDetect, image, MESSAGES, okFaces, serveFiles, useEmulator } from './helpers';
 
 const jsonBody = (value: unknown) => ({ contentType: 'application/json', body: JSON.stringify(value) });
@@ -57,6 +58,13 @@ describe('emulator: request bodies', () => {
     it('does not fetch non-loopback URLs: answered as a failed download', async () => {
       for (const url of ['https://microsoft.com/example.jpg', 'http://10.0.0.1/x.jpg', 'http://127.0.0.1.example.com/x.jpg']) {
         await assertFaceError(await callDetect(emulator(), jsonBody({ url })), 400, 'InvalidURL', MESSAGES.download);
+      }
+    });
+
+    it('counts only 127.0.0.0/8, localhost and [::1] as loopback', () => {
+      for (const host of ['127.0.0.1', '127.255.0.9', 'localhost', 'LOCALHOST', '[::1]']) assert.equal(isLoopbackHost(host), true, host);
+      for (const host of ['microsoft.com', '10.0.0.1', '128.0.0.1', '127.0.0.1.example.com', 'localhost.example.com', '[::2]', '0.0.0.0']) {
+        assert.equal(isLoopbackHost(host), false, host);
       }
     });
 
