@@ -39,6 +39,9 @@ export interface AzureProvider extends FaceProvider {
   close(): Promise<void>;
 }
 
+/** The contract emulator marks its answers (x-face-emulator: 1); they are never labelled as Azure. */
+export const EMULATOR_LABEL = 'Face API contract emulator, a local test server, not Azure';
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 3;
 
@@ -83,7 +86,7 @@ export function createAzureProvider(options: AzureProviderOptions): AzureProvide
     return {
       faces: response.faces,
       provider: 'azure',
-      providerLabel: `Azure AI Face (${new URL(endpointCheck.endpoint).host}, ${detectOptions.apiVersion})`,
+      providerLabel: `${raw.headers['x-face-emulator'] ? EMULATOR_LABEL : 'Azure AI Face'} (${new URL(endpointCheck.endpoint).host}, ${detectOptions.apiVersion})`,
       unsupportedAttributes: [],
       imageSize,
       requestId: request.requestId,

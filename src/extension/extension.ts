@@ -14,7 +14,7 @@ import { resolveTargets } from './targets';
 
 /** What activate() returns to other extensions (and the integration tests): read-only results. */
 export interface FaceInspectorApi {
-  getResult(image: vscode.Uri): { status: string; error?: string; faces?: unknown[]; provider?: string; unsupportedAttributes?: string[] } | undefined;
+  getResult(image: vscode.Uri): { status: string; error?: string; faces?: unknown[]; provider?: string; providerLabel?: string; unsupportedAttributes?: string[] } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
   return {
     getResult: (image) => {
       const r = store.get(image);
-      return r && { status: r.status, error: r.error, faces: r.outcome?.faces, provider: r.outcome?.provider, unsupportedAttributes: r.outcome?.unsupportedAttributes };
+      return r && { status: r.status, error: r.error, faces: r.outcome?.faces, provider: r.outcome?.provider, providerLabel: r.outcome?.providerLabel, unsupportedAttributes: r.outcome?.unsupportedAttributes };
     },
   };
 }

@@ -94,6 +94,7 @@ describe('Face Inspector in VS Code', () => {
       assert.equal(await vscode.commands.executeCommand<number>('faceInspector.detect', image), 1, inspector.getResult(image)?.error);
       const result = inspector.getResult(image)!;
       assert.equal(result.provider, 'azure');
+      assert.match(result.providerLabel!, /not Azure/, 'the emulator must not be labelled as Azure');
       assert.ok(result.faces!.length >= 1);
       const sent = emulator.requests.at(-1)!;
       assert.equal(sent.headers['ocp-apim-subscription-key'], key);

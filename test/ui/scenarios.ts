@@ -64,7 +64,8 @@ export const scenarios: Scenario[] = [
       await page.locator('.notifications-toasts', { hasText: 'Azure Face key stored' }).waitFor({ timeout: 15_000 });
       await explorerContextMenu(page, 'group4_identification1.jpg', 'Detect Faces');
       const web = await expectFacesDrawn(page, 'Faces: group4_identification1.jpg', 4);
-      assert.match(await web.locator('.provider').innerText(), /Azure AI Face/);
+      // The emulator is a test server: the panel must not present it as Azure.
+      assert.match(await web.locator('.provider').innerText(), /Face API contract emulator, a local test server, not Azure/);
       const html = await page.content();
       assert.ok(!html.includes(ctx.emulatorKey), 'the key appears in the workbench DOM');
       await page.screenshot({ path: path.join(ctx.shotsDir, 'azure-emulator-detect.png') });

@@ -33,6 +33,8 @@ describe('Azure provider against the emulator', () => {
     assert.equal(outcome.provider, 'azure');
     assert.ok(outcome.faces.length >= 1);
     assert.match(outcome.providerLabel, /127\.0\.0\.1:\d+/);
+    // The emulator marks its answers; the label must never present it as Azure.
+    assert.match(outcome.providerLabel, /^Face API contract emulator, a local test server, not Azure/);
     assert.deepEqual(outcome.imageSize, { width: 1000, height: 664 });
     assert.deepEqual(outcome.unsupportedAttributes, []);
     assert.match(outcome.requestId ?? '', /^[0-9a-f-]{36}$/);
