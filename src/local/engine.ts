@@ -100,7 +100,7 @@ export class FaceEngine {
 
   static async load(assets: AssetPaths, logger?: Logger): Promise<FaceEngine> {
     const started = Date.now();
-    const { Human } = loadHumanScript(assets.humanScript);
+    const { Human } = loadHumanScriptOnce(assets.humanScript);
     const human = new Human({ ...HUMAN_CONFIG, modelBasePath: `file://${assets.modelsDir}/`, wasmPath: `${assets.wasmDir}${path.sep}` });
     registerFileModelLoader(human.tf);
     human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -161,6 +161,17 @@ const HUMAN_PATCHES: Array<{ find: string; replace: string; why: string }> = [
   },
 ];
 
+/** TF.js keeps its engine and kernel registry in globals, so one copy of the script per process is all that works (and all we need). */
+const loadedScripts = new Map<string, HumanModule>();
+function loadHumanScriptOnce(file: string): HumanModule {
+  let module = loadedScripts.get(file);
+  if (!module) {
+    module = loadHumanScript(file);
+    loadedScripts.set(file, module);
+  }
+  return module;
+}
+
 function loadHumanScript(file: string): HumanModule {
   let source: string;
   try {
@@ -197,7 +208,10 @@ function loadHumanScript(file: string): HumanModule {
 }
 
 /** TF.js loads models over HTTP by default; this handler reads `file://` model.json and weight files from disk instead. */
+const tfWithFileLoader = new WeakSet<Tf>();
 function registerFileModelLoader(tf: Tf): void {
+  if (tfWithFileLoader.has(tf)) return;
+  tfWithFileLoader.add(tf);
   tf.io.registerLoadRouter((url) => {
     if (typeof url !== 'string' || !url.startsWith('file://')) return null;
     const modelJsonPath = url.slice('file://'.length);
