@@ -3,7 +3,7 @@
 // it never invents attribute values a source did not compute.
 import { imageSize } from 'image-size';
 import type { DetectionModel, FaceAttributeName, FaceDetectionResult, Point, RecognitionModel } from '../core/contract';
-import type { FaceProvider } from '../core/provider';
+import type * as LocalEngine from '../local/index';
 import { EXAMPLE_FACE } from './exampleFace';
 
 export interface FaceSourceOptions {
@@ -60,17 +60,14 @@ export const fixtureFaceSource: FaceSource = {
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-interface LocalEngineModule {
-  createLocalProvider(options?: { assetRoot?: string }): FaceProvider;
-}
+type LocalEngineModule = typeof LocalEngine;
 
-// A variable specifier: neither tsc nor a bundler should require the engine to exist at build time.
-const LOCAL_ENGINE_MODULE = '../local/index';
-
-async function loadLocalEngine(): Promise<LocalEngineModule> {
-  // require first: under tsx's CommonJS hook (mocha, `npm run emulator`) an extensionless .ts path
-  // resolves through require only; native import() cannot find it.
-  return typeof require === 'function' ? require(LOCAL_ENGINE_MODULE) : import(LOCAL_ENGINE_MODULE);
+/** Loaded only when used (it pulls in TensorFlow.js), and allowed to fail: then the fixtures stand in. */
+function loadLocalEngine(): LocalEngineModule {
+  // require, not import(): under tsx's CommonJS hook (mocha, `npm run emulator`) a .ts path resolves
+  // through require only; native import() cannot find it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../local/index') as LocalEngineModule;
 }
 
 const localSources = new Map<string, Promise<FaceSource>>();
@@ -88,8 +85,8 @@ export function localFaceSource(options: { assetRoot?: string } = {}): Promise<F
 }
 
 async function createLocalFaceSource(options: { assetRoot?: string }): Promise<FaceSource> {
-  const provider = (await loadLocalEngine()).createLocalProvider(options);
-  return {
+  const provider = loadLocalEngine().createLocalProvider(options);
+  const source: FaceSource = {
     name: 'local detector',
     async detect(bytes, opts) {
       const outcome = await provider.detect(
@@ -107,6 +104,29 @@ async function createLocalFaceSource(options: { assetRoot?: string }): Promise<F
       return outcome.faces;
     },
   };
+  // The engine loads its models on the first detect: do it now, so "loads" means "runs" and the
+  // first real request is not the slow one.
+  await source.detect(greyBitmap(8, 8), { detectionModel: 'detection_01', landmarks: false, attributes: [] });
+  return source;
+}
+
+/** A tiny uncompressed 24-bit BMP (width a multiple of 4, so rows need no padding). */
+function greyBitmap(width: number, height: number): Uint8Array {
+  const pixelBytes = width * height * 3;
+  const bmp = Buffer.alloc(54 + pixelBytes, 0x80);
+  bmp.write('BM', 0, 'latin1');
+  bmp.writeUInt32LE(bmp.length, 2);
+  bmp.writeUInt32LE(0, 6);
+  bmp.writeUInt32LE(54, 10); // pixel data offset
+  bmp.writeUInt32LE(40, 14); // BITMAPINFOHEADER
+  bmp.writeInt32LE(width, 18);
+  bmp.writeInt32LE(height, 22);
+  bmp.writeUInt16LE(1, 26); // planes
+  bmp.writeUInt16LE(24, 28); // bits per pixel
+  bmp.writeUInt32LE(0, 30); // no compression
+  bmp.writeUInt32LE(pixelBytes, 34);
+  bmp.fill(0, 38, 54); // resolution and palette fields
+  return bmp;
 }
 
 /** The local engine if it loads, else the fixtures; says which through `log`. */

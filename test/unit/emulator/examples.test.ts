@@ -3,15 +3,28 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { FaceDetectionResult } from '../../../src/core/contract';
 import { EXAMPLE_FACE } from '../../../src/emulator/exampleFace';
 import { assertFaceError, callDetect, image, MESSAGES, okFaces, serveFiles, SHARED_DIR, useEmulator } from './helpers';
 
 const EXAMPLES_DIR = path.join(SHARED_DIR, 'face-api/examples');
 
-interface ExampleFile {
-  parameters: Record<string, any>;
-  responses: Record<string, { body?: any }>;
+interface ExampleParameters {
+  apiVersion?: string;
+  body?: { url?: string; sessionImageId?: string };
+  ImageUrl?: string;
+  sessionImageId?: string;
+  [queryParameter: string]: unknown;
 }
+
+interface ExampleFile {
+  parameters: ExampleParameters;
+  responses: Record<string, { body?: unknown }>;
+}
+
+type ErrorBody = { error: { code: string; message: string } };
+
+const readExample = (relativePath: string): ExampleFile => JSON.parse(readFileSync(path.join(EXAMPLES_DIR, relativePath), 'utf8'));
 
 function listExamples(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,7 +37,7 @@ function listExamples(dir: string): string[] {
 const QUERY_PARAMETERS = ['detectionModel', 'recognitionModel', 'returnFaceId', 'returnFaceLandmarks', 'returnFaceAttributes', 'returnRecognitionModel', 'faceIdTimeToLive'];
 
 /** The query string an SDK would send for an example's parameters (arrays csv-joined, like the JS client). */
-function queryOf(parameters: Record<string, any>): string {
+function queryOf(parameters: ExampleParameters): string {
   return QUERY_PARAMETERS.filter((name) => parameters[name] !== undefined)
     .map((name) => `${name}=${[parameters[name]].flat().join(',')}`)
     .join('&');
@@ -57,7 +70,7 @@ describe('emulator: official examples replayed', () => {
 
   for (const file of files) {
     const relativePath = path.relative(EXAMPLES_DIR, file);
-    const example: ExampleFile = JSON.parse(readFileSync(file, 'utf8'));
+    const example = readExample(relativePath);
     const { parameters } = example;
     const version: string = parameters.apiVersion ?? 'v1.0';
     const expected = expectationFor(relativePath, version);
@@ -76,12 +89,12 @@ describe('emulator: official examples replayed', () => {
 
       if (!('code' in expected)) {
         const actual = await okFaces(response);
-        const documented = example.responses['200']!.body as Array<Record<string, unknown>>;
+        const documented = example.responses['200']!.body as FaceDetectionResult[];
         assert.equal(actual.length, documented.length);
         const [face] = actual;
         const { faceId, ...rest } = face!;
         const { faceId: _documentedId, ...documentedRest } = documented[0]!;
-        assert.match(faceId, /^[0-9a-f-]{36}$/);
+        assert.match(faceId ?? '', /^[0-9a-f-]{36}$/);
         assert.deepEqual(rest, documentedRest); // the fixture is that face: same fields, same values
       } else {
         await assertFaceError(response, expected.status, expected.code, expected.message);
@@ -95,17 +108,17 @@ describe('emulator: official examples replayed', () => {
   });
 
   it('gives the example error responses it can reproduce the same status and code (400, 415)', async () => {
-    const example: ExampleFile = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'tsp/v1.1-preview.1/Detect.json'), 'utf8'));
+    const example = readExample('tsp/v1.1-preview.1/Detect.json');
     const tooSmall = await callDetect(emulator(), { version: 'v1.1-preview.1', body: Buffer.alloc(100) });
-    await assertFaceError(tooSmall, 400, example.responses['400']!.body.error.code, /^Image size is too small\./);
+    await assertFaceError(tooSmall, 400, (example.responses['400']!.body as ErrorBody).error.code, /^Image size is too small\./);
     const wrongType = await callDetect(emulator(), { version: 'v1.1-preview.1', contentType: 'image/jpeg' });
-    const documented415 = example.responses['415']!.body.error;
+    const documented415 = (example.responses['415']!.body as ErrorBody).error;
     await assertFaceError(wrongType, 415, documented415.code, documented415.message);
   });
 
   it('the fixture face is the v1.2 example face, verbatim', () => {
-    const example: ExampleFile = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'tsp/v1.2/Detect.json'), 'utf8'));
-    const { faceRectangle, faceLandmarks, faceAttributes } = example.responses['200']!.body[0];
+    const [face] = readExample('tsp/v1.2/Detect.json').responses['200']!.body as FaceDetectionResult[];
+    const { faceRectangle, faceLandmarks, faceAttributes } = face!;
     assert.deepEqual(EXAMPLE_FACE, { faceRectangle, faceLandmarks, faceAttributes });
   });
 });

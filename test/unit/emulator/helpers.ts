@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { FaceDetectionResult } from '../../../src/core/contract';
 import { fixtureFaceSource, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/server';
 
 export const SHARED_DIR = path.resolve(__dirname, '../../../../shared');
@@ -58,7 +59,7 @@ export function callDetect(emulator: RunningEmulator, call: DetectCall = {}): Pr
 }
 
 /** A JSON 200 body (asserting the status first, with the body in the message when it is not 200). */
-export async function okFaces(response: Response): Promise<Array<Record<string, any>>> {
+export async function okFaces(response: Response): Promise<FaceDetectionResult[]> {
   const text = await response.text();
   assert.equal(response.status, 200, text);
   assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
