@@ -87,7 +87,7 @@ describe('CLI', () => {
   it('prints a readable summary without --json', async () => {
     const r = await run(['detect', img('single_detection1.jpg')], env());
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /single_detection1\.jpg: \d+ faces? \(Azure AI Face/);
+    assert.match(r.stdout, /single_detection1\.jpg: \d+ faces? \(Face API contract emulator, a local test server, not Azure/);
     assert.match(r.stdout, /#1 left \d+, top \d+, \d+x\d+ px/);
     assert.match(r.stdout, /head pose: pitch/);
   });
