@@ -41,8 +41,12 @@ export const scenarios: Scenario[] = [
     name: 'image preview title-bar button detects the open image; Faces view lists every face',
     async run(page, ctx) {
       await openWorkbench(page, ctx.baseUrl, ctx.workspace);
+      // Until extension contributions are registered, an image opens in the text editor: wait for
+      // ours (the activity-bar entry), which come with the built-in image preview's.
+      await page.locator('.activitybar [aria-label^="Face Inspector"]').first().waitFor({ timeout: 60_000 });
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'single_detection1.jpg' }).first().click();
       await page.locator('.tabs-container .tab', { hasText: 'single_detection1.jpg' }).waitFor({ timeout: 30_000 });
+      await page.locator('iframe.webview.ready').first().waitFor({ timeout: 30_000 }); // the preview is a webview
       const button = page.locator('.editor-actions .action-item a[aria-label^="Detect Faces"]').first();
       await button.waitFor({ timeout: 30_000 });
       await button.click();
