@@ -14,6 +14,9 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { RgbImage } from './decode';
 
+/** A rectangle of the picture, in whole pixels. */
+export interface Region { x: number; y: number; width: number; height: number }
+
 export interface Logger { debug(m: string): void; info(m: string): void; warn(m: string): void }
 
 /** The Human version the loader's patches were written for (package.json pins it). */
@@ -28,12 +31,12 @@ export const HUMAN_SCRIPT = 'human.esm.js';
 export interface AssetPaths { humanScript: string; modelsDir: string; wasmDir: string }
 
 /**
- * Where the engine's files are. `assetRoot` (or dist/local-assets beside the bundle) has the layout
- * build/local-assets.mjs copies: human/human.esm.js, models/*, wasm/*. Without it, they come from node_modules.
+ * Where the engine's files are. `assetRoot` (or dist/local-assets, found beside the bundle or one
+ * folder up when this code sits in dist/lazy/) has the layout build/local-assets.mjs copies:
+ * human/human.esm.js, models/*, wasm/*. Without one, they come from node_modules (tests, tsx).
  */
 export function resolveAssetPaths(assetRoot?: string): AssetPaths {
-  const bundled = path.join(__dirname, 'local-assets');
-  const root = assetRoot ?? (fs.existsSync(bundled) ? bundled : undefined);
+  const root = assetRoot ?? [path.join(__dirname, 'local-assets'), path.join(__dirname, '..', 'local-assets')].find((dir) => fs.existsSync(dir));
   if (root) {
     return { humanScript: path.join(root, 'human', HUMAN_SCRIPT), modelsDir: path.join(root, 'models'), wasmDir: path.join(root, 'wasm') };
   }
@@ -43,13 +46,15 @@ export function resolveAssetPaths(assetRoot?: string): AssetPaths {
   return { humanScript: path.join(humanDist, HUMAN_SCRIPT), modelsDir: path.join(humanDist, '..', 'models'), wasmDir: path.join(wasmDist, 'dist') };
 }
 
-/** One face as Human sees it, in the coordinates of the picture it was given. */
+/** One face as Human sees it, in the coordinates of the whole picture. */
 export interface HumanFace {
-  /** 468 mesh points + 10 iris points, [x, y, z] in pixels (z: depth, same scale as x). */
+  /** Human's face box [x, y, width, height] in pixels (about 1.4x Azure's). */
+  box: [number, number, number, number];
+  /** 468 mesh points + 10 iris points, [x, y, z] in pixels (z: depth, same scale as x); empty when only boxes were asked for. */
   mesh: Array<[number, number, number]>;
   /** Blazeface's box confidence. */
   boxScore: number;
-  /** The mesh model's confidence that this is a face. */
+  /** The mesh model's confidence that this is a face (equal to boxScore when only boxes were asked for). */
   faceScore: number;
 }
 
@@ -89,7 +94,7 @@ interface Tf {
 interface HumanInstance {
   tf: Tf;
   load(): Promise<void>;
-  detect(input: Tensor): Promise<{ face: Array<{ mesh: Array<[number, number, number]>; boxScore: number; faceScore: number }>; error?: string | null }>;
+  detect(input: Tensor, config?: unknown): Promise<{ face: Array<{ box: [number, number, number, number]; mesh: Array<[number, number, number]>; boxScore: number; faceScore: number }>; error?: string | null }>;
 }
 type HumanModule = { Human: new (config: unknown) => HumanInstance; default: unknown };
 
@@ -100,6 +105,9 @@ export class FaceEngine {
 
   static async load(assets: AssetPaths, logger?: Logger): Promise<FaceEngine> {
     const started = Date.now();
+    const missing = [assets.humanScript, ...MODEL_FILES.map((f) => path.join(assets.modelsDir, f)), ...WASM_FILES.map((f) => path.join(assets.wasmDir, f))]
+      .filter((file) => !fs.existsSync(file));
+    if (missing.length > 0) throw new Error(`The local detector's engine files are missing (${missing.join(', ')}). Reinstall the extension.`);
     const { Human } = loadHumanScriptOnce(assets.humanScript);
     const human = new Human({ ...HUMAN_CONFIG, modelBasePath: `file://${assets.modelsDir}/`, wasmPath: `${assets.wasmDir}${path.sep}` });
     registerFileModelLoader(human.tf);
@@ -110,32 +118,50 @@ export class FaceEngine {
     return new FaceEngine(human);
   }
 
-  /** Detects faces in a region of the image (the whole image by default); points are in image coordinates. */
-  detect(image: RgbImage, region?: { x: number; y: number; width: number; height: number }): Promise<HumanFace[]> {
-    const run = async (): Promise<HumanFace[]> => {
+  /**
+   * Uploads the picture once and lets `work` run detection passes on it; passes are queued, one
+   * picture at a time, since Human runs one detection at a time.
+   */
+  withPicture<T>(image: RgbImage, work: (detect: DetectPass) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
       const tf = this.human.tf;
-      const whole = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'int32');
-      const input = region ? tf.slice(whole, [0, region.y, region.x, 0], [1, region.height, region.width, 3]) : whole;
+      const picture = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'int32');
       try {
-        const result = await this.human.detect(input);
-        if (result.error) throw new Error(`The local detector failed: ${result.error}`);
-        const dx = region?.x ?? 0;
-        const dy = region?.y ?? 0;
-        return result.face.map((f) => ({
-          mesh: f.mesh.map(([x, y, z]) => [x + dx, y + dy, z] as [number, number, number]),
-          boxScore: f.boxScore,
-          faceScore: f.faceScore,
-        }));
+        return await work((region, boxesOnly = false) => this.detectPass(picture, region, boxesOnly));
       } finally {
-        if (input !== whole) input.dispose();
-        whole.dispose();
+        picture.dispose();
       }
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
+
+  private async detectPass(picture: Tensor, region: Region | undefined, boxesOnly: boolean): Promise<HumanFace[]> {
+    const input = region ? this.human.tf.slice(picture, [0, region.y, region.x, 0], [1, region.height, region.width, 3]) : picture;
+    try {
+      // Human merges this into its config and keeps it, so both switches are always set.
+      const result = await this.human.detect(input, { face: { mesh: { enabled: !boxesOnly }, iris: { enabled: !boxesOnly } } });
+      if (result.error) throw new Error(`The local detector failed: ${result.error}`);
+      const dx = region?.x ?? 0;
+      const dy = region?.y ?? 0;
+      return result.face.map((f) => ({
+        box: [f.box[0] + dx, f.box[1] + dy, f.box[2], f.box[3]],
+        mesh: boxesOnly ? [] : f.mesh.map(([x, y, z]) => [x + dx, y + dy, z] as [number, number, number]),
+        boxScore: f.boxScore,
+        faceScore: boxesOnly ? f.boxScore : f.faceScore,
+      }));
+    } finally {
+      if (input !== picture) input.dispose();
+    }
+  }
 }
+
+/**
+ * One detection pass over a region of the picture (all of it by default); coordinates come back in
+ * the whole picture. `boxesOnly` skips the mesh and iris models: a cheap look for where faces might be.
+ */
+export type DetectPass = (region?: Region, boxesOnly?: boolean) => Promise<HumanFace[]>;
 
 /** Built-in modules the Human script may have; anything else (network included) is refused. */
 const HUMAN_SCRIPT_MODULES: Record<string, () => unknown> = {
@@ -161,15 +187,14 @@ const HUMAN_PATCHES: Array<{ find: string; replace: string; why: string }> = [
   },
 ];
 
-/** TF.js keeps its engine and kernel registry in globals, so one copy of the script per process is all that works (and all we need). */
-const loadedScripts = new Map<string, HumanModule>();
+/**
+ * TF.js keeps its engine and kernel registry in globals, so a process runs one copy of the script:
+ * the first one loaded, whichever asset folder later providers name.
+ */
+let loadedScript: HumanModule | undefined;
 function loadHumanScriptOnce(file: string): HumanModule {
-  let module = loadedScripts.get(file);
-  if (!module) {
-    module = loadHumanScript(file);
-    loadedScripts.set(file, module);
-  }
-  return module;
+  loadedScript ??= loadHumanScript(file);
+  return loadedScript;
 }
 
 function loadHumanScript(file: string): HumanModule {
@@ -177,7 +202,7 @@ function loadHumanScript(file: string): HumanModule {
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`The local detector's engine file is missing (${file}). Reinstall the extension.`);
+    throw new Error(`The local detector's engine file can't be read (${file}). Reinstall the extension.`);
   }
   for (const patch of HUMAN_PATCHES) {
     const at = source.indexOf(patch.find);

@@ -1,8 +1,8 @@
 // The local detector: the extension's offline default. Runs Human (Blazeface + face mesh + iris) on
 // TensorFlow.js WASM in this process, with no network, and answers in the Azure detect shape.
 //
-// Pipeline: decode.ts (bytes -> upright RGB) -> engine.ts (Human, on the whole picture and on tiles
-// from tiles.ts) -> landmarks.ts (mesh -> 27 landmarks) -> geometry.ts (rectangle per detection model,
+// Pipeline: decode.ts (bytes -> upright RGB) -> engine.ts (Human, on the whole picture, then on tiles
+// and crops planned by tiles.ts) -> landmarks.ts (mesh -> 27 landmarks) -> geometry.ts (rectangle per detection model,
 // head pose) -> quality.ts (blur, exposure, noise).
 //
 // Importing this file is cheap: Human and TF.js are loaded on the first detect, then kept warm.
@@ -13,7 +13,7 @@ import { FaceEngine, HUMAN_VERSION, resolveAssetPaths, type HumanFace, type Logg
 import { faceRectangle, headPose } from './geometry';
 import { meshToLandmarks, roundLandmarks } from './landmarks';
 import { faceQuality } from './quality';
-import { mergeDetections, planTiles } from './tiles';
+import { mergeDetections, planCrops, planTiles } from './tiles';
 
 /** The attributes the local detector computes; every other requested one is reported unsupported. */
 export const LOCAL_SUPPORTED_ATTRIBUTES: readonly string[] = ['headPose', 'blur', 'exposure', 'noise'];
@@ -70,15 +70,22 @@ export function createLocalProvider(options: LocalProviderOptions = {}): FacePro
   };
 }
 
-/** Whole picture first, then the tiles for small faces, merged into one list. */
-async function detectFaces(engine: FaceEngine, picture: RgbImage, signal?: AbortSignal): Promise<HumanFace[]> {
-  const whole = await engine.detect(picture);
-  const perTile = [];
-  for (const tile of planTiles(picture.width, picture.height)) {
-    throwIfAborted(signal);
-    perTile.push({ tile, faces: await engine.detect(picture, tile) });
-  }
-  return mergeDetections(whole, perTile, picture);
+/** Whole picture, then tiles and crops for small faces (see tiles.ts), merged into one list. */
+function detectFaces(engine: FaceEngine, picture: RgbImage, signal?: AbortSignal): Promise<HumanFace[]> {
+  return engine.withPicture(picture, async (detect) => {
+    const whole = await detect();
+    const tileBoxes: HumanFace[] = [];
+    for (const tile of planTiles(picture.width, picture.height)) {
+      throwIfAborted(signal);
+      tileBoxes.push(...await detect(tile, true));
+    }
+    const perCrop = [];
+    for (const crop of planCrops(whole, tileBoxes, picture)) {
+      throwIfAborted(signal);
+      perCrop.push({ crop, faces: await detect(crop) });
+    }
+    return mergeDetections(whole, perCrop, picture);
+  });
 }
 
 function toAzureShape(face: HumanFace, picture: RgbImage, options: DetectOptions): FaceDetectionResult {
