@@ -105,6 +105,7 @@ export function createAzureProvider(options: AzureProviderOptions): AzureProvide
       return { kind: 'bearer', token: await auth.getToken(COGNITIVE_SERVICES_SCOPE, signal) };
     } catch (e) {
       if (signal?.aborted) throw new FaceApiError('cancelled', 'Face detection was cancelled.');
+      if (e instanceof FaceApiError) throw e; // already says what happened and what to do
       throw new FaceApiError('service', `Could not get a Microsoft Entra ID token for ${COGNITIVE_SERVICES_SCOPE} (${(e as Error)?.message ?? e}): sign in again, or switch ${nameOf('auth')} to key.`);
     }
   }

@@ -10,13 +10,11 @@ import type { KeyStore } from './keyStore';
 import { effectiveProvider, type InspectorSettings } from './settings';
 import type { Logger } from './log';
 
-const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
-
 export class ProviderFactory implements vscode.Disposable {
   private local: FaceProvider | undefined;
   /** The Azure provider is kept while its settings stay the same, so connections are reused. */
   private azure: { fingerprint: string; provider: AzureProvider } | undefined;
-  private credentials = new Map<string, { getToken(scope: string, options?: { abortSignal?: AbortSignal }): Promise<{ token: string } | null> }>();
+  private readonly entra = new Map<string, AzureAuth>();
 
   constructor(
     private readonly keys: KeyStore,
@@ -48,7 +46,14 @@ export class ProviderFactory implements vscode.Disposable {
     }
     const common = { endpoint: s.endpoint, timeoutMs: s.timeoutMs, maxRetries: s.maxRetries, proxy: proxySetting(), logger: this.log };
     if (s.auth === 'entraId') {
-      return this.azureWith(common, `entra:${s.tenantId}`, { kind: 'token', getToken: (scope, signal) => this.entraToken(s.tenantId, scope, signal) });
+      // One credential per tenant, kept: DefaultAzureCredential caches its tokens.
+      let auth = this.entra.get(s.tenantId);
+      if (!auth) {
+        const { createEntraAuth } = await import('../core/entraAuth');
+        auth = createEntraAuth({ tenantId: s.tenantId || undefined });
+        this.entra.set(s.tenantId, auth);
+      }
+      return this.azureWith(common, `entra:${s.tenantId}`, auth);
     }
     const key = await this.keys.get(s.endpoint);
     if (!key) {
@@ -73,25 +78,6 @@ export class ProviderFactory implements vscode.Disposable {
 
   dispose(): void { void this.azure?.provider.close(); }
 
-  private async entraToken(tenantId: string, scope: string, signal?: AbortSignal): Promise<string> {
-    let credential = this.credentials.get(tenantId);
-    if (!credential) {
-      const { DefaultAzureCredential } = await import('@azure/identity');
-      credential = new DefaultAzureCredential(tenantId ? { tenantId } : undefined);
-      this.credentials.set(tenantId, credential);
-    }
-    try {
-      const token = await credential.getToken(scope || COGNITIVE_SERVICES_SCOPE, { abortSignal: signal });
-      if (!token) throw new Error('no token was returned');
-      return token.token;
-    } catch (e) {
-      const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      throw new ActionableError(
-        vscode.l10n.t('Microsoft Entra ID sign-in failed: {0}. Sign in with "az login" (or set AZURE_* environment variables) and make sure your identity has the Cognitive Services User role on the Face resource.', detail),
-        [openSettingsAction('faceInspector.tenantId')],
-      );
-    }
-  }
 }
 
 /** VS Code's http.proxy, falling back to the usual environment variables. */
