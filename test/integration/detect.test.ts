@@ -80,6 +80,20 @@ describe('Face Inspector in VS Code', () => {
     assert.match(result!.error!, /faceInspector\.(returnFaceAttributes|detectionModel)/);
   });
 
+  it('reports a corrupt image clearly and keeps the earlier result of another image', async () => {
+    const inspector = await api();
+    const good = workspaceImage('group6_faces.jpg');
+    await vscode.commands.executeCommand('faceInspector.detect', good);
+    const corrupt = workspaceImage('corrupt.jpg');
+    await vscode.workspace.fs.writeFile(corrupt, new Uint8Array(4096).map((_, i) => (i * 7919) % 251));
+    assert.equal(await vscode.commands.executeCommand<number>('faceInspector.detect', corrupt), 0);
+    const result = inspector.getResult(corrupt)!;
+    assert.equal(result.status, 'error');
+    assert.match(result.error!, /corrupt\.jpg/);
+    assert.match(result.error!, /JPEG|PNG|GIF|BMP/);
+    assert.equal(inspector.getResult(good)?.faces?.length, 6, 'the other result was lost');
+  });
+
   describe('Azure provider against the Face contract emulator', () => {
     const key = `it-key-${Date.now()}`;
     let emulator: RunningEmulator;
