@@ -1,6 +1,7 @@
 // "Detect Faces": settings -> validation -> provider -> store, with progress and cancellation.
 // Views update from the store; this file never touches them directly except to open the panel.
 import * as vscode from 'vscode';
+import type { ImageSource } from '../core/contract';
 import { checkEndpoint, hasErrors, validateDetectOptions, type Problem } from '../core/validate';
 import { ActionableError, openSettingsAction, showError } from './actionableError';
 import type { Logger } from './log';
@@ -46,8 +47,9 @@ export class Detector {
             const abort = new AbortController();
             const sub = token.onCancellationRequested(() => abort.abort());
             try {
-              const bytes = await readImage(uri);
-              return await provider.detect({ kind: 'bytes', bytes, name }, settings.options, abort.signal);
+              // A web image goes to the service as a URL for it to download; a file goes as bytes.
+              const image: ImageSource = isWebImage(uri) ? { kind: 'url', url: uri.toString(true) } : { kind: 'bytes', bytes: await readImage(uri), name };
+              return await provider.detect(image, settings.options, abort.signal);
             } finally { sub.dispose(); }
           });
         this.log.info(`${name}: ${outcome.faces.length} face(s) by ${outcome.providerLabel} in ${Math.round(outcome.durationMs)} ms${outcome.requestId ? ` (client-request-id ${outcome.requestId})` : ''}`);
@@ -67,6 +69,8 @@ export class Detector {
     return succeeded;
   }
 }
+
+export function isWebImage(uri: vscode.Uri): boolean { return uri.scheme === 'http' || uri.scheme === 'https'; }
 
 async function readImage(uri: vscode.Uri): Promise<Uint8Array> {
   try {

@@ -1,5 +1,6 @@
 // Wires commands, views and providers together. Everything heavy loads on first use.
 import * as vscode from 'vscode';
+import { checkImageUrl } from '../core/validate';
 import { showError } from './actionableError';
 import { Detector } from './detect';
 import { FacesTree } from './facesTree';
@@ -39,6 +40,16 @@ export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
     vscode.commands.registerCommand('faceInspector.detect', async (first?: unknown, all?: unknown) => {
       const uris = await resolveTargets(first, all);
       return uris.length ? detector.detect(uris) : 0;
+    }),
+    vscode.commands.registerCommand('faceInspector.detectUrl', async (url?: unknown) => {
+      const typed = typeof url === 'string' ? url : await vscode.window.showInputBox({
+        title: vscode.l10n.t('Detect faces in an image on the web'),
+        prompt: vscode.l10n.t('Azure AI Face downloads the image itself, so the URL must be reachable from Azure. The local detector reads files only.'),
+        placeHolder: 'https://example.com/photo.jpg',
+        ignoreFocusOut: true,
+        validateInput: (v) => checkImageUrl(v.trim())[0]?.message,
+      });
+      return typed?.trim() ? detector.detect([vscode.Uri.parse(typed.trim(), true)]) : 0;
     }),
     vscode.commands.registerCommand('faceInspector.showJson', async (uri?: vscode.Uri) => {
       const image = uri instanceof vscode.Uri ? uri : store.active?.uri;

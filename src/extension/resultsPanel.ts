@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { isWebviewToHost, type HostToWebview, type PanelState } from '../shared/protocol';
+import { isWebImage } from './detect';
 import type { ImageResult, ResultStore } from './resultStore';
 
 export const RESULTS_VIEW_TYPE = 'faceInspector.results';
@@ -50,7 +51,7 @@ export class ResultsPanels implements vscode.Disposable {
       enableScripts: true,
       enableFindWidget: true,
       // The bundle, the codicons and the folder of the image: nothing else is readable.
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(uri, '..')],
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media'), ...(isWebImage(uri) ? [] : [vscode.Uri.joinPath(uri, '..')])],
     };
   }
 
@@ -78,7 +79,7 @@ export class ResultsPanel {
     runCommand: (command: 'showJson' | 'redetect' | 'openSettings', uri: vscode.Uri) => void,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
-    panel.webview.html = renderHtml(panel.webview, extensionUri);
+    panel.webview.html = renderHtml(panel.webview, extensionUri, isWebImage(uri) ? `${uri.scheme}://${uri.authority}` : undefined);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (!isWebviewToHost(message)) return; // untrusted input: ignore anything off-protocol
@@ -105,7 +106,7 @@ export class ResultsPanel {
   private toState(entry: ImageResult): PanelState {
     const o = entry.outcome;
     return {
-      image: { src: this.panel.webview.asWebviewUri(entry.uri).toString(), name: basename(entry.uri), path: entry.uri.toString() },
+      image: { src: isWebImage(entry.uri) ? entry.uri.toString(true) : this.panel.webview.asWebviewUri(entry.uri).toString(), name: basename(entry.uri), path: entry.uri.toString() },
       status: entry.status,
       error: entry.error,
       selectedFace: entry.selectedFace,
@@ -124,15 +125,15 @@ export class ResultsPanel {
   }
 }
 
-function basename(uri: vscode.Uri): string { return uri.path.split('/').pop() ?? uri.path; }
+function basename(uri: vscode.Uri): string { return uri.path.split('/').pop() || uri.authority; }
 function titleFor(uri: vscode.Uri): string { return vscode.l10n.t('Faces: {0}', basename(uri)); }
 
-function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, imageOrigin?: string): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p)).toString();
   const csp = [
     "default-src 'none'",
-    `img-src ${webview.cspSource} data: blob:`,
+    `img-src ${webview.cspSource} data: blob:${imageOrigin ? ` ${imageOrigin}` : ''}`,
     `style-src ${webview.cspSource} 'nonce-${nonce}'`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,

@@ -1,6 +1,8 @@
 // Inside a real VS Code: the commands, the local detector, the raw JSON view, and Azure key auth
 // against the Face contract emulator (a local test server, not Azure).
 import * as assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { startEmulator, fixtureFaceSource, type RunningEmulator } from '../../src/emulator/server';
 import type { FaceInspectorApi } from '../../src/extension/extension';
@@ -118,6 +120,23 @@ describe('Face Inspector in VS Code', () => {
       assert.equal(url.searchParams.get('detectionModel'), 'detection_03');
       const all = JSON.stringify(vscode.workspace.getConfiguration().inspect('faceInspector'));
       assert.ok(!JSON.stringify(config()).includes(key) && !all.includes(key), 'the key leaked into settings');
+    });
+
+    it('detects an image on the web by sending its URL for the service to download', async () => {
+      const inspector = await api();
+      const bytes = await vscode.workspace.fs.readFile(workspaceImage('group6_faces.jpg'));
+      const web = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/jpeg' }).end(bytes));
+      await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+      try {
+        await config().update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('faceInspector.setKey', key);
+        const url = `http://127.0.0.1:${(web.address() as AddressInfo).port}/family/group6_faces.jpg`;
+        assert.equal(await vscode.commands.executeCommand<number>('faceInspector.detectUrl', url), 1);
+        const result = inspector.getResult(vscode.Uri.parse(url))!;
+        assert.equal(result.status, 'done', result.error);
+        assert.ok(result.faces!.length >= 1);
+        assert.equal(emulator.requests.at(-1)!.headers['content-type'], 'application/json');
+      } finally { web.close(); }
     });
 
     it('shows a 401 from the service as a message that says to check the key and endpoint', async () => {
