@@ -47,10 +47,13 @@ export function faceRectangle(
   const shift = rule.sidewaysPerSinYaw * Math.sin((yawDegrees * Math.PI) / 180) * scale;
   const centreX = eyes.x + rule.alongFace * (mouth.x - eyes.x) + shift * side.x;
   const centreY = eyes.y + rule.alongFace * (mouth.y - eyes.y) + shift * side.y;
-  const left = clamp(Math.round(centreX - (rule.width * scale) / 2), 0, image.width - 1);
-  const top = clamp(Math.round(centreY - (rule.height * scale) / 2), 0, image.height - 1);
-  const right = clamp(Math.round(centreX + (rule.width * scale) / 2), left + 1, image.width);
-  const bottom = clamp(Math.round(centreY + (rule.height * scale) / 2), top + 1, image.height);
+  // Round the size first so a detection_01 box stays square, then clip to the picture.
+  const width = Math.round(rule.width * scale);
+  const height = Math.round(rule.height * scale);
+  const left = clamp(Math.round(centreX - width / 2), 0, image.width - 1);
+  const top = clamp(Math.round(centreY - height / 2), 0, image.height - 1);
+  const right = clamp(Math.round(centreX - width / 2) + width, left + 1, image.width);
+  const bottom = clamp(Math.round(centreY - height / 2) + height, top + 1, image.height);
   return { top, left, width: right - left, height: bottom - top };
 }
 
