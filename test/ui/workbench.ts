@@ -24,6 +24,14 @@ export async function explorerContextMenu(page: Page, fileName: string, entry: s
     }
   }
   await item.click();
+  // A click that lands while the menu is still settling leaves it open with the entry highlighted:
+  // the keyboard then does what a person would.
+  const menu = page.locator('.monaco-menu').first();
+  try { await menu.waitFor({ state: 'hidden', timeout: 2_000 }); } catch {
+    await item.hover();
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+  }
 }
 
 /** Runs a command from the palette by its title, retrying until the extension has registered it. */
