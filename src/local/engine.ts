@@ -11,6 +11,7 @@
 // WASM binary is read with fs, and the script only gets `require` for those three built-in modules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as util from 'node:util';
 import * as vm from 'node:vm';
 import type { RgbImage } from './decode';
 
@@ -164,11 +165,7 @@ export class FaceEngine {
 export type DetectPass = (region?: Region, boxesOnly?: boolean) => Promise<HumanFace[]>;
 
 /** Built-in modules the Human script may have; anything else (network included) is refused. */
-const HUMAN_SCRIPT_MODULES: Record<string, () => unknown> = {
-  util: () => require('node:util'),
-  fs: () => require('node:fs'),
-  path: () => require('node:path'),
-};
+const HUMAN_SCRIPT_MODULES: Record<string, unknown> = { util, fs, path };
 
 /**
  * Text patches to human.esm.js 3.3.6, each with its reason. Each must match exactly once, so a
@@ -224,9 +221,9 @@ function loadHumanScript(file: string): HumanModule {
   const moduleFn = vm.compileFunction(source, ['require', 'module', 'exports', '__filename', '__dirname'], { filename: file });
   const module = { exports: {} as HumanModule };
   const restrictedRequire = (id: string) => {
-    const load = HUMAN_SCRIPT_MODULES[id.replace(/^node:/, '')];
-    if (!load) throw new Error(`The Human engine asked for "${id}", which the local detector doesn't provide.`);
-    return load();
+    const builtin = HUMAN_SCRIPT_MODULES[id.replace(/^node:/, '')];
+    if (!builtin) throw new Error(`The Human engine asked for "${id}", which the local detector doesn't provide.`);
+    return builtin;
   };
   moduleFn(restrictedRequire, module, module.exports, file, path.dirname(file));
   return module.exports;

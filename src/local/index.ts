@@ -1,9 +1,12 @@
 // The local detector: the extension's offline default. Runs Human (Blazeface + face mesh + iris) on
 // TensorFlow.js WASM in this process, with no network, and answers in the Azure detect shape.
 //
-// Pipeline: decode.ts (bytes -> upright RGB) -> engine.ts (Human, on the whole picture, then on tiles
-// and crops planned by tiles.ts) -> landmarks.ts (mesh -> 27 landmarks) -> geometry.ts (rectangle per detection model,
-// head pose) -> quality.ts (blur, exposure, noise).
+// Pipeline: decode.ts (bytes -> upright RGB) -> engine.ts (Human, on the whole picture, then on
+// tiles and crops planned by tiles.ts) -> landmarks.ts (mesh -> 27 landmarks) -> geometry.ts
+// (rectangle per detection model, head pose) -> quality.ts (blur, exposure, noise).
+//
+// Lenient where Azure would refuse (e.g. landmarks or attributes with detection_02): it computes what
+// was asked; checking option combinations is the caller's business.
 //
 // Importing this file is cheap: Human and TF.js are loaded on the first detect, then kept warm.
 import type { DetectOptions, FaceAttributes, FaceDetectionResult, ImageSource } from '../core/contract';
