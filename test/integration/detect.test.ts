@@ -59,6 +59,23 @@ describe('Face Inspector in VS Code', () => {
     assert.deepEqual(inspector.getResult(image)?.faces, []);
   });
 
+  it('detects every image of an explorer multi-selection', async () => {
+    const inspector = await api();
+    const images = ['group4_identification1.jpg', 'fmt_group6_faces.png'].map(workspaceImage);
+    assert.equal(await vscode.commands.executeCommand<number>('faceInspector.detect', images[0], images), 2);
+    assert.equal(inspector.getResult(images[0])?.faces?.length, 4);
+    assert.equal(inspector.getResult(images[1])?.faces?.length, 6);
+  });
+
+  it('from the command palette, detects the image open in the built-in image preview', async () => {
+    const inspector = await api();
+    const image = workspaceImage('headturn_detection3.jpg');
+    await vscode.commands.executeCommand('vscode.openWith', image, 'imagePreview.previewEditor');
+    assert.equal(await vscode.commands.executeCommand<number>('faceInspector.detect'), 1);
+    assert.equal(inspector.getResult(image)?.status, 'done');
+    assert.equal(inspector.getResult(image)?.faces?.length, 1);
+  });
+
   it('shows the raw JSON of the result in a read-only side editor', async () => {
     const inspector = await api();
     const image = workspaceImage('single_detection1.jpg');
