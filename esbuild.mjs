@@ -1,7 +1,7 @@
 // One esbuild config for every bundle: the extension host, the CLI, the webview, the lazy chunks
 // and the integration tests. `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,6 +75,9 @@ if (!production && existsSync(integrationDir)) {
     external: [...node.external, 'mocha'],
   });
 }
+
+// A release build starts from an empty dist/, so no stale bundle or source map is packaged.
+if (production) rmSync(dist, { recursive: true, force: true });
 
 function copyRuntimeFiles() {
   mkdirSync(path.join(dist, 'webview'), { recursive: true });
