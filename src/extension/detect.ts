@@ -58,7 +58,7 @@ export class Detector {
       } catch (error) {
         if (isCancellation(error)) {
           // Nothing is lost: a cancelled re-run puts the previous result back.
-          this.store.update(uri, previous?.outcome ? { ...previous } : { status: 'error', error: vscode.l10n.t('Detection was cancelled.') });
+          this.store.update(uri, previous?.outcome ? { ...previous } : { status: 'cancelled', error: vscode.l10n.t('Detection was cancelled.') });
           continue;
         }
         const message = await showError(error);

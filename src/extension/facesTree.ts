@@ -54,7 +54,7 @@ export class FacesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       const name = entry.uri.path.split('/').pop();
       this.view.description = entry.outcome ? `${name} · ${entry.outcome.provider}` : name;
       this.view.message = entry.status === 'detecting' ? vscode.l10n.t('Detecting faces in {0}…', name ?? '')
-        : entry.status === 'error' ? entry.error
+        : entry.status === 'error' || entry.status === 'cancelled' ? entry.error
         : entry.outcome?.faces.length === 0 ? vscode.l10n.t('No faces found in {0}.', name ?? '') : undefined;
       this.changed.fire(undefined);
     }

@@ -6,7 +6,7 @@ import type { DetectOutcome } from '../core/provider';
 
 export interface ImageResult {
   uri: vscode.Uri;
-  status: 'detecting' | 'done' | 'error';
+  status: 'detecting' | 'done' | 'error' | 'cancelled';
   options?: DetectOptions;
   outcome?: DetectOutcome;
   error?: string;

@@ -7,7 +7,7 @@ import type { ProviderKind } from '../core/provider';
 /** What the panel shows: one image and, once detection finished, its result. */
 export interface PanelState {
   image: { src: string; name: string; path: string };
-  status: 'detecting' | 'done' | 'error';
+  status: 'detecting' | 'done' | 'error' | 'cancelled';
   result?: ResultView;
   error?: string;
   selectedFace?: number;

@@ -89,9 +89,11 @@ function stage(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
   const frame = h('div', { class: 'frame' }, img, svg as unknown as Node);
   const children: Array<Node | undefined> = [frame];
   if (s.status === 'error' && s.error) {
-    const banner = h('div', { class: 'error-banner', role: 'alert' }, icon('error'), h('span', {}, s.error));
+    const banner = h('div', { class: 'banner error-banner', role: 'alert' }, icon('error'), h('span', {}, s.error));
     banner.append(button('Settings', 'settings-gear', () => vscode.postMessage({ type: 'run', command: 'openSettings' }), false, true));
     children.unshift(banner);
+  } else if (s.status === 'cancelled') {
+    children.unshift(h('div', { class: 'banner info-banner', role: 'status' }, icon('info'), h('span', {}, s.error ?? 'Detection was cancelled.')));
   }
   if (s.status === 'done' && faces.length === 0) children.push(h('p', { class: 'no-faces' }, icon('info'), ' No faces found.'));
   return h('section', { class: 'stage' }, ...children);

@@ -12,6 +12,7 @@ async function main(): Promise<number> {
   mkdirSync(shotsDir, { recursive: true });
   const emulatorKey = `ui-key-${process.pid}`;
   const emulator = await startEmulator({ keys: [emulatorKey] });
+  const slowEmulator = await startEmulator({ keys: [emulatorKey], latencyMs: 20_000 });
   const only = process.env.UI_SCENARIO;
   let passed = 0, failed = 0;
   const browser = await launchBrowser();
@@ -20,11 +21,12 @@ async function main(): Promise<number> {
       if (only && !scenario.name.includes(only)) continue;
       // A fresh profile and workspace per scenario: no state leaks between them.
       const workspace = makeSampleWorkspace(path.join(repoRoot, 'test-results', 'ui-workspace', String(i)));
-      const server = await startCodeServer({ runDir: path.join(repoRoot, 'test-results', 'ui-run', String(i)), vsix });
+      const base = { workspace, shotsDir, emulatorUrl: emulator.url, slowEmulatorUrl: slowEmulator.url, emulatorKey };
+      const server = await startCodeServer({ runDir: path.join(repoRoot, 'test-results', 'ui-run', String(i)), vsix, settings: scenario.settings?.(base) });
       const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
       const started = Date.now();
       try {
-        await scenario.run(page, { baseUrl: server.url, workspace, shotsDir, emulatorUrl: emulator.url, emulatorKey });
+        await scenario.run(page, { ...base, baseUrl: server.url });
         passed++;
         console.log(`  ✔ ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (e) {
@@ -39,6 +41,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await emulator.close();
+    await slowEmulator.close();
   }
   console.log(`ui: ${passed} passed, ${failed} failed`);
   return failed > 0 || passed === 0 ? 1 : 0;

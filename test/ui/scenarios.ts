@@ -5,8 +5,17 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { answerInputBox, explorerContextMenu, openWorkbench, runFromPalette, webviewFrame } from './workbench';
 
-export interface ScenarioContext { baseUrl: string; workspace: string; shotsDir: string; emulatorUrl: string; emulatorKey: string }
-export interface Scenario { name: string; run(page: Page, ctx: ScenarioContext): Promise<void> }
+export interface ScenarioContext {
+  baseUrl: string; workspace: string; shotsDir: string; emulatorKey: string;
+  /** The Face contract emulator (a local test server, not Azure), and one that answers after 20 s. */
+  emulatorUrl: string; slowEmulatorUrl: string;
+}
+export interface Scenario {
+  name: string;
+  /** User settings the workbench starts with. */
+  settings?(ctx: Omit<ScenarioContext, 'baseUrl'>): Record<string, unknown>;
+  run(page: Page, ctx: ScenarioContext): Promise<void>;
+}
 
 async function expectFacesDrawn(page: Page, tabTitle: string, expected: number) {
   const web = await webviewFrame(page, tabTitle);
@@ -73,6 +82,25 @@ export const scenarios: Scenario[] = [
       const html = await page.content();
       assert.ok(!html.includes(ctx.emulatorKey), 'the key appears in the workbench DOM');
       await page.screenshot({ path: path.join(ctx.shotsDir, 'azure-emulator-detect.png') });
+    },
+  },
+  {
+    name: 'Cancel in the progress notification stops a slow Azure request and says so',
+    settings: (ctx) => ({ 'faceInspector.endpoint': ctx.slowEmulatorUrl }),
+    async run(page, ctx) {
+      await openWorkbench(page, ctx.baseUrl, ctx.workspace);
+      await runFromPalette(page, 'Face Inspector: Set Azure Face Key');
+      await answerInputBox(page, 'Azure Face key for', ctx.emulatorKey); // the endpoint is set: only the key is asked
+      await explorerContextMenu(page, 'single_detection1.jpg', 'Detect Faces');
+      const toast = page.locator('.notification-toast', { hasText: 'Detecting faces in single_detection1.jpg' });
+      await toast.waitFor({ timeout: 15_000 });
+      const started = Date.now();
+      await toast.locator('.monaco-button, a.monaco-button', { hasText: 'Cancel' }).click();
+      const web = await webviewFrame(page, 'Faces: single_detection1.jpg');
+      await web.locator('.info-banner', { hasText: 'Detection was cancelled.' }).waitFor({ timeout: 10_000 });
+      assert.ok(Date.now() - started < 10_000, 'cancelling did not stop the 20 s request');
+      assert.equal(await web.locator('svg.overlay rect.face-rect').count(), 0);
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'cancelled.png') });
     },
   },
 ];
