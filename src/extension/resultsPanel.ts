@@ -110,10 +110,7 @@ export class ResultsPanel {
       status: entry.status,
       error: entry.error,
       selectedFace: entry.selectedFace,
-      result: o && entry.options ? {
-        faces: o.faces, provider: o.provider, providerLabel: o.providerLabel, unsupportedAttributes: o.unsupportedAttributes,
-        imageSize: o.imageSize, requestId: o.requestId, durationMs: o.durationMs, options: entry.options,
-      } : undefined,
+      result: o && entry.options ? { ...o, options: entry.options } : undefined,
     };
   }
 

@@ -1,8 +1,8 @@
 // The messages between the extension host and the results webview: one discriminated union
 // each way. The webview says `ready` once its script runs; the host sends nothing before that
 // (messages posted to a webview that is still loading are lost), then sends the current state.
-import type { DetectOptions, FaceDetectionResult } from '../core/contract';
-import type { ProviderKind } from '../core/provider';
+import type { DetectOptions } from '../core/contract';
+import type { DetectOutcome } from '../core/provider';
 
 /** What the panel shows: one image and, once detection finished, its result. */
 export interface PanelState {
@@ -13,16 +13,8 @@ export interface PanelState {
   selectedFace?: number;
 }
 
-export interface ResultView {
-  faces: FaceDetectionResult[];
-  provider: ProviderKind;
-  providerLabel: string;
-  unsupportedAttributes: string[];
-  imageSize?: { width: number; height: number };
-  requestId?: string;
-  durationMs: number;
-  options: DetectOptions;
-}
+/** A provider's outcome plus the options it answered, which the view needs to say what is missing. */
+export type ResultView = DetectOutcome & { options: DetectOptions };
 
 export type HostToWebview =
   | { type: 'state'; state: PanelState }
