@@ -92,10 +92,15 @@ export function createLocalWorkerProvider(options: LocalWorkerProviderOptions): 
         const started = performance.now();
         const w = (worker ??= start());
         const id = nextId++;
+        // The worker gets its own copy: transferring it leaves the caller's buffer intact. Replies
+        // come by event, never during this call, so registering the call after posting is safe.
+        const bytes = new Uint8Array(image.bytes);
+        w.postMessage({ id, bytes, name: image.name, options: detectOptions } satisfies WorkerRequest, [bytes.buffer]);
         const onAbort = () => {
-          settle(id);
+          settle(id); // the worker's reply will be dropped
           reject(abortError(signal!));
         };
+        signal?.addEventListener('abort', onAbort, { once: true });
         pending.set(id, {
           resolve: (outcome) => {
             signal?.removeEventListener('abort', onAbort);
@@ -107,11 +112,7 @@ export function createLocalWorkerProvider(options: LocalWorkerProviderOptions): 
             reject(err);
           },
         });
-        signal?.addEventListener('abort', onAbort, { once: true });
         w.ref();
-        // The worker gets its own copy: transferring it leaves the caller's buffer intact.
-        const bytes = new Uint8Array(image.bytes);
-        w.postMessage({ id, bytes, name: image.name, options: detectOptions } satisfies WorkerRequest, [bytes.buffer]);
       });
     },
     dispose: stop,

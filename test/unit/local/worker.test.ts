@@ -21,6 +21,7 @@ describe('local detector in a worker thread', function () {
   let workerScript: string;
   let assetRoot: string;
   let worker: LocalWorkerProvider;
+  const logLines: string[] = [];
   const inThread = createLocalProvider();
 
   before(async () => {
@@ -39,7 +40,8 @@ describe('local detector in a worker thread', function () {
       bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error',
       external: assets.localEsbuildOptions.external as string[],
     });
-    worker = createLocalWorkerProvider({ workerScript, assetRoot });
+    const log = (level: string) => (m: string) => logLines.push(`${level}: ${m}`);
+    worker = createLocalWorkerProvider({ workerScript, assetRoot, logger: { debug: log('debug'), info: log('info'), warn: log('warn') } });
   });
 
   after(async () => {
@@ -62,6 +64,20 @@ describe('local detector in a worker thread', function () {
       assert.deepEqual(withoutDuration(a), withoutDuration(b));
     });
   }
+
+  it('passes the engine\'s log lines on', () => {
+    assert.ok(logLines.some((l) => l.startsWith('info: Local detector ready in')), logLines.join('\n'));
+    assert.ok(logLines.some((l) => /^debug: Local detect: \d+ face\(s\)/.test(l)), logLines.join('\n'));
+  });
+
+  it('finds local-assets beside lazy/ without an assetRoot, as in dist/', async () => {
+    const distLike = createLocalWorkerProvider({ workerScript });
+    try {
+      assert.deepEqual(withoutDuration(await detect(distLike, PHOTOS[0])), withoutDuration(await detect(inThread, PHOTOS[0])));
+    } finally {
+      await distLike.dispose();
+    }
+  });
 
   it('leaves the caller\'s bytes intact (the worker gets a copy)', async () => {
     const bytes = readImage(PHOTOS[0]);
