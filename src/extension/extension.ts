@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { checkImageUrl } from '../core/validate';
 import { showError } from './actionableError';
 import { Detector } from './detect';
-import { FacesTree } from './facesTree';
+import { FacesTree, copyableValue } from './facesTree';
 import { KeyStore } from './keyStore';
 import { createLog } from './log';
 import { ProviderFactory } from './providers';
@@ -55,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
       const image = uri instanceof vscode.Uri ? uri : store.active?.uri;
       if (image) await showResultJson(image);
       else void vscode.window.showInformationMessage(vscode.l10n.t('No result yet: run Face Inspector: Detect Faces first.'));
+    }),
+    vscode.commands.registerCommand('faceInspector.copyValue', async (node?: { value?: unknown }) => {
+      if (node?.value !== undefined) await vscode.env.clipboard.writeText(copyableValue(node));
     }),
     vscode.commands.registerCommand('faceInspector.revealFace', (uri: vscode.Uri, index: number) => store.select(uri, index)),
     vscode.commands.registerCommand('faceInspector.setKey', (key?: unknown) => promptForKey(keys, typeof key === 'string' ? key : undefined).catch(showError)),

@@ -10,6 +10,8 @@ interface Node {
   tooltip?: string;
   icon?: string;
   faceIndex?: number;
+  /** The JSON value this node shows, for Copy Value. */
+  value?: unknown;
   children?: Node[];
   parent?: Node;
 }
@@ -69,7 +71,7 @@ export class FacesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     item.description = node.description;
     item.tooltip = node.tooltip ?? (node.description ? `${node.label}: ${node.description}` : undefined);
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
-    item.contextValue = node.faceIndex !== undefined && node.parent === undefined ? 'face' : 'field';
+    item.contextValue = node.value === undefined ? 'note' : node.parent === undefined ? 'face' : 'field';
     item.id = nodeId(node);
     return item;
   }
@@ -78,6 +80,12 @@ export class FacesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   getParent(node: Node): Node | undefined { return node.parent; }
 
   dispose(): void { for (const d of this.disposables) d.dispose(); this.changed.dispose(); }
+}
+
+/** Copy Value: a scalar as text, anything else as the JSON the provider returned. */
+export function copyableValue(node: { value?: unknown }): string {
+  return typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean'
+    ? String(node.value) : JSON.stringify(node.value, null, 2);
 }
 
 function nodeId(node: Node): string {
@@ -89,17 +97,17 @@ function nodeId(node: Node): string {
 function faceNode(face: FaceDetectionResult, index: number): Node {
   const r = face.faceRectangle;
   const children: Node[] = [
-    { label: 'faceRectangle', description: `left ${r.left}, top ${r.top}, ${r.width}×${r.height}`, icon: 'primitive-square', children: valueNodes(r) },
+    { label: 'faceRectangle', value: r, description: `left ${r.left}, top ${r.top}, ${r.width}×${r.height}`, icon: 'primitive-square', children: valueNodes(r) },
   ];
-  if (face.faceId) children.push({ label: 'faceId', description: face.faceId, icon: 'key' });
-  if (face.recognitionModel) children.push({ label: 'recognitionModel', description: face.recognitionModel, icon: 'symbol-enum' });
+  if (face.faceId) children.push({ label: 'faceId', value: face.faceId, description: face.faceId, icon: 'key' });
+  if (face.recognitionModel) children.push({ label: 'recognitionModel', value: face.recognitionModel, description: face.recognitionModel, icon: 'symbol-enum' });
   if (face.faceLandmarks) {
-    children.push({ label: 'faceLandmarks', description: `${Object.keys(face.faceLandmarks).length} points`, icon: 'location', children: valueNodes(face.faceLandmarks) });
+    children.push({ label: 'faceLandmarks', value: face.faceLandmarks, description: `${Object.keys(face.faceLandmarks).length} points`, icon: 'location', children: valueNodes(face.faceLandmarks) });
   }
   if (face.faceAttributes) {
-    children.push({ label: 'faceAttributes', description: Object.keys(face.faceAttributes).join(', '), icon: 'symbol-property', children: valueNodes(face.faceAttributes) });
+    children.push({ label: 'faceAttributes', value: face.faceAttributes, description: Object.keys(face.faceAttributes).join(', '), icon: 'symbol-property', children: valueNodes(face.faceAttributes) });
   }
-  const node: Node = { label: vscode.l10n.t('Face {0}', index + 1), description: `${r.width}×${r.height} at ${r.left}, ${r.top}`, icon: 'account', faceIndex: index, children };
+  const node: Node = { label: vscode.l10n.t('Face {0}', index + 1), value: face, description: `${r.width}×${r.height} at ${r.left}, ${r.top}`, icon: 'account', faceIndex: index, children };
   setParents(node);
   return node;
 }
@@ -109,10 +117,10 @@ function valueNodes(value: object): Node[] {
   return Object.entries(value).map(([key, v]): Node => {
     if (v !== null && typeof v === 'object') {
       const isPoint = typeof (v as { x?: unknown }).x === 'number' && typeof (v as { y?: unknown }).y === 'number' && Object.keys(v).length === 2;
-      if (isPoint) return { label: key, description: `(${(v as { x: number }).x}, ${(v as { y: number }).y})` };
-      return { label: key, description: summary(v), children: valueNodes(v) };
+      if (isPoint) return { label: key, value: v, description: `(${(v as { x: number }).x}, ${(v as { y: number }).y})` };
+      return { label: key, value: v, description: summary(v), children: valueNodes(v) };
     }
-    return { label: key, description: String(v) };
+    return { label: key, value: v, description: String(v) };
   });
 }
 

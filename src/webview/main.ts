@@ -114,6 +114,7 @@ function facesPanel(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
     card.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(i); } });
     list.append(card);
   });
+  for (const warning of s.result?.warnings ?? []) list.append(h('p', { class: 'note warning' }, icon('warning'), ` ${warning}`));
   const missing = missingFields(s);
   if (missing.length) {
     list.append(h('p', { class: 'note', 'data-testid': 'unsupported' }, icon('info'),

@@ -87,6 +87,14 @@ describe('Face Inspector in VS Code', () => {
     assert.deepEqual(JSON.parse(doc.getText()), inspector.getResult(image)?.faces);
   });
 
+  it('Copy Value in the Faces view copies a field as JSON', async () => {
+    const rectangle = { top: 66, left: 440, width: 227, height: 304 };
+    await vscode.commands.executeCommand('faceInspector.copyValue', { value: rectangle });
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), rectangle);
+    await vscode.commands.executeCommand('faceInspector.copyValue', { value: 'noGlasses' });
+    assert.equal(await vscode.env.clipboard.readText(), 'noGlasses');
+  });
+
   it('refuses an invalid setting before uploading anything, naming the setting', async () => {
     const inspector = await api();
     await config().update('detectionModel', 'detection_02', vscode.ConfigurationTarget.Global);
