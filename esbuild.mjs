@@ -17,6 +17,8 @@ const LAZY_CHUNKS = {
   '@azure/identity': 'identity',
   undici: 'undici',
   'src/local/index.ts': 'local',
+  // The local engine runs in a worker thread so it never blocks the extension host.
+  'src/local/worker.ts': 'local-worker',
 };
 const lazyChunkPlugin = {
   name: 'lazy-chunks',

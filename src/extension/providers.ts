@@ -5,13 +5,14 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { AzureAuth, AzureProvider, AzureProviderOptions } from '../core/azureProvider';
 import type { FaceProvider } from '../core/provider';
+import type { LocalWorkerProvider } from '../local/workerProvider';
 import { ActionableError, openSettingsAction } from './actionableError';
 import type { KeyStore } from './keyStore';
 import { effectiveProvider, type InspectorSettings } from './settings';
 import type { Logger } from './log';
 
 export class ProviderFactory implements vscode.Disposable {
-  private local: FaceProvider | undefined;
+  private local: LocalWorkerProvider | undefined;
   /** The Azure provider is kept while its settings stay the same, so connections are reused. */
   private azure: { fingerprint: string; provider: AzureProvider } | undefined;
   private readonly entra = new Map<string, AzureAuth>();
@@ -28,13 +29,17 @@ export class ProviderFactory implements vscode.Disposable {
 
   private async getLocal(): Promise<FaceProvider> {
     if (!this.local) {
-      const { createLocalProvider } = await import('../local/index');
-      // The packaged extension ships the engine's files in dist/local-assets; a development
-      // checkout without them falls back to node_modules.
+      // The engine runs in a worker thread: a detection takes 0.5-1 s of CPU, which must not
+      // freeze the extension host. dist/local-assets holds its models and WASM files.
+      const { createLocalWorkerProvider } = await import('../local/workerProvider');
       const assetRoot = path.join(this.extensionPath, 'dist', 'local-assets');
-      this.local = createLocalProvider({ assetRoot: existsSync(assetRoot) ? assetRoot : undefined, logger: this.log });
+      this.local = createLocalWorkerProvider({
+        workerScript: path.join(this.extensionPath, 'dist', 'lazy', 'local-worker.js'),
+        assetRoot: existsSync(assetRoot) ? assetRoot : undefined,
+        logger: this.log,
+      });
     }
-    return this.local as FaceProvider;
+    return this.local;
   }
 
   private async getAzure(s: InspectorSettings): Promise<FaceProvider> {
@@ -76,7 +81,10 @@ export class ProviderFactory implements vscode.Disposable {
     return this.azure.provider;
   }
 
-  dispose(): void { void this.azure?.provider.close(); }
+  dispose(): void {
+    void this.azure?.provider.close();
+    void this.local?.dispose();
+  }
 
 }
 

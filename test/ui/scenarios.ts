@@ -103,4 +103,22 @@ export const scenarios: Scenario[] = [
       await page.screenshot({ path: path.join(ctx.shotsDir, 'cancelled.png') });
     },
   },
+  {
+    name: 'palette Detect Faces with no image open asks for a file, and says when there is no face',
+    async run(page, ctx) {
+      await openWorkbench(page, ctx.baseUrl, ctx.workspace);
+      await runFromPalette(page, 'Face Inspector: Detect Faces');
+      // VS Code's own file dialog, in the quick input: pick the file, then accept it.
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Choose images to detect faces in' }).waitFor({ timeout: 15_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'noface_dog.jpg' }).click();
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('noface_dog.jpg'));
+      await page.locator('.quick-input-widget input').press('Enter');
+      const web = await webviewFrame(page, 'Faces: noface_dog.jpg');
+      await web.locator('[data-testid="face-count"]').waitFor({ timeout: 60_000 });
+      assert.equal(await web.locator('[data-testid="face-count"]').innerText(), '0');
+      await web.locator('.no-faces', { hasText: 'No faces found.' }).waitFor({ timeout: 5_000 });
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'palette-file-picker-no-face.png') });
+    },
+  },
 ];
