@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { answerInputBox, explorerContextMenu, openWorkbench, runFromPalette, webviewFrame } from './workbench';
+import { answerInputBox, explorerContextMenu, openImagePreview, openWorkbench, pickFromContextMenu, runFromPalette, webviewFrame } from './workbench';
 
 export interface ScenarioContext {
   baseUrl: string; workspace: string; shotsDir: string; emulatorKey: string;
@@ -50,12 +50,7 @@ export const scenarios: Scenario[] = [
     name: 'image preview title-bar button detects the open image; Faces view lists every face',
     async run(page, ctx) {
       await openWorkbench(page, ctx.baseUrl, ctx.workspace);
-      // Until extension contributions are registered, an image opens in the text editor: wait for
-      // ours (the activity-bar entry), which come with the built-in image preview's.
-      await page.locator('.activitybar [aria-label^="Face Inspector"]').first().waitFor({ timeout: 60_000 });
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'single_detection1.jpg' }).first().click();
-      await page.locator('.tabs-container .tab', { hasText: 'single_detection1.jpg' }).waitFor({ timeout: 30_000 });
-      await page.locator('iframe.webview.ready').first().waitFor({ timeout: 30_000 }); // the preview is a webview
+      await openImagePreview(page, 'single_detection1.jpg');
       const button = page.locator('.editor-actions .action-item a[aria-label^="Detect Faces"]').first();
       await button.waitFor({ timeout: 30_000 });
       await button.click();
@@ -119,6 +114,23 @@ export const scenarios: Scenario[] = [
       assert.equal(await web.locator('[data-testid="face-count"]').innerText(), '0');
       await web.locator('.no-faces', { hasText: 'No faces found.' }).waitFor({ timeout: 5_000 });
       await page.screenshot({ path: path.join(ctx.shotsDir, 'palette-file-picker-no-face.png') });
+    },
+  },
+  {
+    name: "image preview: the tab's context menu and the preview's own right-click menu both detect",
+    async run(page, ctx) {
+      await openWorkbench(page, ctx.baseUrl, ctx.workspace);
+      await openImagePreview(page, 'group4_identification1.jpg');
+      const tab = page.locator('.tabs-container .tab', { hasText: 'group4_identification1.jpg' }).first();
+      await pickFromContextMenu(page, () => tab.click({ button: 'right' }), 'Detect Faces');
+      await expectFacesDrawn(page, 'Faces: group4_identification1.jpg', 4);
+
+      await openImagePreview(page, 'group6_faces.jpg');
+      const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator('img').first();
+      await preview.waitFor({ timeout: 30_000 });
+      await pickFromContextMenu(page, () => preview.click({ button: 'right' }), 'Detect Faces');
+      await expectFacesDrawn(page, 'Faces: group6_faces.jpg', 6);
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'preview-menus-detect.png') });
     },
   },
 ];

@@ -12,26 +12,37 @@ export async function openWorkbench(page: Page, baseUrl: string, folder: string)
 export async function explorerContextMenu(page: Page, fileName: string, entry: string): Promise<void> {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
   await row.waitFor({ timeout: 30_000 });
-  await row.click({ button: 'right' });
-  // Extension menu entries appear once the extension's contributions are registered: retry.
+  await pickFromContextMenu(page, () => row.click({ button: 'right' }), entry);
+}
+
+/** Picks an entry of the context menu that is open now (retrying the right-click until it lists it). */
+export async function pickFromContextMenu(page: Page, openMenu: () => Promise<void>, entry: string): Promise<void> {
   const item = page.locator('.monaco-menu .action-item', { hasText: entry }).first();
   for (let attempt = 1; ; attempt++) {
+    await openMenu();
     try { await item.waitFor({ timeout: 2_000 }); break; } catch (e) {
       if (attempt >= 15) throw e;
       await page.keyboard.press('Escape');
       await page.waitForTimeout(500);
-      await row.click({ button: 'right' });
     }
   }
   await item.click();
-  // A click that lands while the menu is still settling leaves it open with the entry highlighted:
-  // the keyboard then does what a person would.
   const menu = page.locator('.monaco-menu').first();
   try { await menu.waitFor({ state: 'hidden', timeout: 2_000 }); } catch {
     await item.hover();
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden', timeout: 5_000 });
   }
+}
+
+/** Opens a file from the explorer in the built-in image preview (a webview) and waits for it. */
+export async function openImagePreview(page: Page, fileName: string): Promise<void> {
+  // Until extension contributions are registered an image opens in the text editor: wait for ours
+  // (the activity-bar entry), which come with the built-in image preview's.
+  await page.locator('.activitybar [aria-label^="Face Inspector"]').first().waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
+  await page.locator('.tabs-container .tab', { hasText: fileName }).waitFor({ timeout: 30_000 });
+  await page.locator('iframe.webview.ready').first().waitFor({ timeout: 30_000 });
 }
 
 /** Runs a command from the palette by its title, retrying until the extension has registered it. */
