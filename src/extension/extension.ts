@@ -59,7 +59,6 @@ export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
     vscode.commands.registerCommand('faceInspector.copyValue', async (node?: { value?: unknown }) => {
       if (node?.value !== undefined) await vscode.env.clipboard.writeText(copyableValue(node));
     }),
-    vscode.commands.registerCommand('faceInspector.revealFace', (uri: vscode.Uri, index: number) => store.select(uri, index)),
     vscode.commands.registerCommand('faceInspector.setKey', (key?: unknown) => promptForKey(keys, typeof key === 'string' ? key : undefined).catch(showError)),
     vscode.commands.registerCommand('faceInspector.clearKey', async () => {
       const endpoint = vscode.workspace.getConfiguration('faceInspector').get<string>('endpoint', '').trim();

@@ -59,6 +59,11 @@ export const scenarios: Scenario[] = [
       const tree = page.locator('[id="workbench.view.extension.faceInspector"] .monaco-list-row, .pane-body .monaco-list-row', { hasText: 'Face 1' }).first();
       await tree.waitFor({ timeout: 30_000 });
       await page.locator('.monaco-list-row', { hasText: 'faceLandmarks' }).first().waitFor({ timeout: 10_000 });
+      // Selecting the face in the tree selects it in the panel.
+      await tree.click();
+      const web = await webviewFrame(page, 'Faces: single_detection1.jpg');
+      await web.locator('svg.overlay g.face.selected[data-face="0"]').waitFor({ timeout: 10_000 });
+      await web.locator('aside.faces .card.selected').waitFor({ timeout: 5_000 });
       await page.screenshot({ path: path.join(ctx.shotsDir, 'preview-detect-tree.png') });
     },
   },
