@@ -39,7 +39,8 @@ const QUIET_SETTINGS = {
 
 /**
  * Starts code-server on 127.0.0.1 with its own profile under `runDir`.
- * options: { runDir, port?, settings?, vsix?, smokeTestDriver?, env?, log? }
+ * options: { runDir, port?, settings?, vsix?, smokeTestDriver?, workspaceTrust?, env?, log? }
+ * workspaceTrust: keep VS Code's workspace trust on (Restricted Mode tests); off by default.
  * Returns { url, stop(), extensionsDir, userDataDir }.
  */
 export async function startCodeServer(options) {
@@ -49,7 +50,8 @@ export async function startCodeServer(options) {
   const xdg = path.join(runDir, 'xdg'), userDataDir = path.join(runDir, 'user-data'), extensionsDir = path.join(runDir, 'extensions');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {};
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...options.settings }, null, 2));
   writeFileSync(path.join(runDir, 'config.yaml'), 'auth: none\n');
   const env = {
     ...process.env, ...options.env,
@@ -62,7 +64,8 @@ export async function startCodeServer(options) {
   }
   const port = options.port ?? await freePort();
   const args = [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--reconnection-grace-time', '5'];
+    '--disable-getting-started-override', '--reconnection-grace-time', '5'];
+  if (!options.workspaceTrust) args.push('--disable-workspace-trust');
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(codeServer, args, { env, detached: true, stdio: ['ignore', options.log ? 'inherit' : 'ignore', options.log ? 'inherit' : 'ignore'] });
   const url = `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
 // Stage 3 of `npm test`: installs the packaged .vsix into a fresh code-server, starts the Face
 // contract emulator (a local test server, not Azure), and runs every scenario in its own page.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, makeSampleWorkspace, repoRoot, startCodeServer } from '../../scripts/lib/codeServer.mjs';
 import { startEmulator } from '../../src/emulator/server';
@@ -22,7 +22,12 @@ async function main(): Promise<number> {
       // A fresh profile and workspace per scenario: no state leaks between them.
       const workspace = makeSampleWorkspace(path.join(repoRoot, 'test-results', 'ui-workspace', String(i)));
       const base = { workspace, shotsDir, emulatorUrl: emulator.url, slowEmulatorUrl: slowEmulator.url, emulatorKey };
-      const server = await startCodeServer({ runDir: path.join(repoRoot, 'test-results', 'ui-run', String(i)), vsix, settings: scenario.settings?.(base) });
+      const workspaceSettings = scenario.workspaceSettings?.(base);
+      if (workspaceSettings) {
+        mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+        writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
+      }
+      const server = await startCodeServer({ runDir: path.join(repoRoot, 'test-results', 'ui-run', String(i)), vsix, settings: scenario.settings?.(base), workspaceTrust: scenario.workspaceTrust });
       const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
       const started = Date.now();
       try {

@@ -14,6 +14,10 @@ export interface Scenario {
   name: string;
   /** User settings the workbench starts with. */
   settings?(ctx: Omit<ScenarioContext, 'baseUrl'>): Record<string, unknown>;
+  /** Settings written to the workspace's .vscode/settings.json. */
+  workspaceSettings?(ctx: Omit<ScenarioContext, 'baseUrl'>): Record<string, unknown>;
+  /** Keep workspace trust on, so the workspace can be opened in Restricted Mode. */
+  workspaceTrust?: boolean;
   run(page: Page, ctx: ScenarioContext): Promise<void>;
 }
 
@@ -136,6 +140,23 @@ export const scenarios: Scenario[] = [
       await pickFromContextMenu(page, () => preview.click({ button: 'right' }), 'Detect Faces');
       await expectFacesDrawn(page, 'Faces: group6_faces.jpg', 6);
       await page.screenshot({ path: path.join(ctx.shotsDir, 'preview-menus-detect.png') });
+    },
+  },
+  {
+    name: 'in Restricted Mode a workspace cannot send your images to its own endpoint: the local detector runs',
+    workspaceTrust: true,
+    workspaceSettings: (ctx) => ({ 'faceInspector.provider': 'azure', 'faceInspector.endpoint': ctx.emulatorUrl }),
+    async run(page, ctx) {
+      await page.goto(`${ctx.baseUrl}/?folder=${encodeURIComponent(ctx.workspace)}`);
+      // VS Code asks whether to trust the folder's authors: a careful person says no.
+      const dontTrust = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust the authors/ });
+      await dontTrust.waitFor({ timeout: 60_000 });
+      await dontTrust.click();
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      await explorerContextMenu(page, 'group6_faces.jpg', 'Detect Faces');
+      const web = await expectFacesDrawn(page, 'Faces: group6_faces.jpg', 6);
+      assert.match(await web.locator('.provider').innerText(), /Local detector/);
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'restricted-mode-local.png') });
     },
   },
 ];
