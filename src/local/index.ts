@@ -12,7 +12,7 @@
 import type { DetectOptions, FaceAttributes, FaceDetectionResult, ImageSource } from '../core/contract';
 import type { DetectOutcome, FaceProvider } from '../core/provider';
 import { decodeImage, type RgbImage } from './decode';
-import { FaceEngine, HUMAN_VERSION, resolveAssetPaths, type HumanFace, type Logger } from './engine';
+import { FaceEngine, HUMAN_VERSION, resolveAssetPaths, type DetectPass, type HumanFace, type Logger } from './engine';
 import { faceRectangle, headPose } from './geometry';
 import { meshToLandmarks, roundLandmarks } from './landmarks';
 import { faceQuality } from './quality';
@@ -24,13 +24,24 @@ export const LOCAL_SUPPORTED_ATTRIBUTES: readonly string[] = ['headPose', 'blur'
 /** Like the service: at most 100 faces, largest first. */
 const MAX_FACES = 100;
 
+/**
+ * What detect needs of a cancellation signal. An AbortSignal is one; the worker passes its own, read
+ * from memory shared with the calling thread (see worker.ts), since a busy worker reads no messages.
+ */
+export interface AbortSignalLike { readonly aborted: boolean; readonly reason?: unknown }
+
+/** The in-thread provider: a FaceProvider whose detect also takes an AbortSignalLike. */
+export interface LocalProvider extends FaceProvider {
+  detect(image: ImageSource, options: DetectOptions, signal?: AbortSignalLike): Promise<DetectOutcome>;
+}
+
 export interface LocalProviderOptions {
   /** Folder with human/, models/ and wasm/ (see build/local-assets.mjs). Default: dist/local-assets beside the bundle, else node_modules. */
   assetRoot?: string;
   logger?: Logger;
 }
 
-export function createLocalProvider(options: LocalProviderOptions = {}): FaceProvider {
+export function createLocalProvider(options: LocalProviderOptions = {}): LocalProvider {
   let engine: Promise<FaceEngine> | undefined;
   const loadEngine = () => {
     engine ??= FaceEngine.load(resolveAssetPaths(options.assetRoot), options.logger).catch((err: unknown) => {
@@ -43,18 +54,29 @@ export function createLocalProvider(options: LocalProviderOptions = {}): FacePro
 
   return {
     kind: 'local',
-    async detect(image: ImageSource, detectOptions: DetectOptions, signal?: AbortSignal): Promise<DetectOutcome> {
+    async detect(image: ImageSource, detectOptions: DetectOptions, signal?: AbortSignalLike): Promise<DetectOutcome> {
       const started = performance.now();
       if (image.kind !== 'bytes') {
         throw new Error('The local detector reads files only; open the image from disk (or download it first), or configure an Azure endpoint to detect from a URL.');
       }
+      // Cancellation is checked between stages (decode, each engine pass, each face): a pass itself
+      // can't be interrupted, but the ones after it are skipped.
       throwIfAborted(signal);
       const picture = decodeImage(image.bytes, image.name ? `"${image.name}"` : 'The image');
       throwIfAborted(signal);
-      const faces = await detectFaces(await loadEngine(), picture, signal);
-      throwIfAborted(signal);
-
-      const results = faces.map((face) => toAzureShape(face, picture, detectOptions));
+      const progress = { passes: 0 };
+      let results: FaceDetectionResult[];
+      try {
+        const faces = await detectFaces(await loadEngine(), picture, progress, signal);
+        results = faces.map((face) => {
+          throwIfAborted(signal);
+          return toAzureShape(face, picture, detectOptions);
+        });
+        throwIfAborted(signal);
+      } catch (err) {
+        if (signal?.aborted) options.logger?.debug(`Local detect cancelled after ${progress.passes} engine pass(es)`);
+        throw err;
+      }
       results.sort((a, b) => area(b.faceRectangle) - area(a.faceRectangle) || a.faceRectangle.top - b.faceRectangle.top || a.faceRectangle.left - b.faceRectangle.left);
 
       const supported = new Set(LOCAL_SUPPORTED_ATTRIBUTES);
@@ -73,20 +95,19 @@ export function createLocalProvider(options: LocalProviderOptions = {}): FacePro
   };
 }
 
-/** Whole picture, then tiles and crops for small faces (see tiles.ts), merged into one list. */
-function detectFaces(engine: FaceEngine, picture: RgbImage, signal?: AbortSignal): Promise<HumanFace[]> {
-  return engine.withPicture(picture, async (detect) => {
+/** Whole picture, then tiles and crops for small faces (see tiles.ts), merged into one list. Counts the engine passes run. */
+function detectFaces(engine: FaceEngine, picture: RgbImage, progress: { passes: number }, signal?: AbortSignalLike): Promise<HumanFace[]> {
+  return engine.withPicture(picture, async (enginePass) => {
+    const detect: DetectPass = (region, boxesOnly) => {
+      throwIfAborted(signal); // also when this picture waited in the engine's queue
+      progress.passes++;
+      return enginePass(region, boxesOnly);
+    };
     const whole = await detect();
     const tileBoxes: HumanFace[] = [];
-    for (const tile of planTiles(picture.width, picture.height)) {
-      throwIfAborted(signal);
-      tileBoxes.push(...await detect(tile, true));
-    }
+    for (const tile of planTiles(picture.width, picture.height)) tileBoxes.push(...await detect(tile, true));
     const perCrop = [];
-    for (const crop of planCrops(whole, tileBoxes, picture)) {
-      throwIfAborted(signal);
-      perCrop.push({ crop, faces: await detect(crop) });
-    }
+    for (const crop of planCrops(whole, tileBoxes, picture)) perCrop.push({ crop, faces: await detect(crop) });
     return mergeDetections(whole, perCrop, picture);
   });
 }
@@ -115,7 +136,7 @@ function area(r: { width: number; height: number }): number {
   return r.width * r.height;
 }
 
-function throwIfAborted(signal?: AbortSignal): void {
+function throwIfAborted(signal?: AbortSignalLike): void {
   if (signal?.aborted) {
     const reason: unknown = signal.reason;
     throw reason instanceof Error ? reason : new DOMException('The local detection was cancelled.', 'AbortError');

@@ -95,9 +95,12 @@ export function createLocalWorkerProvider(options: LocalWorkerProviderOptions): 
         // The worker gets its own copy: transferring it leaves the caller's buffer intact. Replies
         // come by event, never during this call, so registering the call after posting is safe.
         const bytes = new Uint8Array(image.bytes);
-        w.postMessage({ id, bytes, name: image.name, options: detectOptions } satisfies WorkerRequest, [bytes.buffer]);
+        // Shared with the worker (not copied): set on abort, read by the busy worker between stages.
+        const cancel = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+        w.postMessage({ id, bytes, name: image.name, options: detectOptions, cancel } satisfies WorkerRequest, [bytes.buffer]);
         const onAbort = () => {
-          settle(id); // the worker's reply will be dropped
+          Atomics.store(cancel, 0, 1); // the worker stops at its next check
+          settle(id); // its AbortError reply will be dropped
           reject(abortError(signal!));
         };
         signal?.addEventListener('abort', onAbort, { once: true });

@@ -8,12 +8,17 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import type { DetectOutcome, FaceProvider } from '../../../src/core/provider';
 import { createLocalProvider } from '../../../src/local';
+import { FaceEngine } from '../../../src/local/engine';
 import { createLocalWorkerProvider, type LocalWorkerProvider } from '../../../src/local/workerProvider';
 import { detectOptions, readImage } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PHOTOS = ['single_detection1.jpg', 'group6_faces.jpg', 'headturn_detection3.jpg'];
 const AMY = 'single_2mp_amy.jpg';
+/** 1920x1398, 5 faces: a whole-picture pass, 4 tiles and a crop per face, ~10 engine passes. */
+const LARGE = 'group6_sample5_faceapi.jpg';
+/** 203x241, one face: no tiles. */
+const SMALL = 'Family1-Dad1.jpg';
 
 describe('local detector in a worker thread', function () {
   this.timeout(120_000);
@@ -129,6 +134,36 @@ describe('local detector in a worker thread', function () {
     assert.equal((await detect(worker, PHOTOS[0])).faces.length, 1);
   });
 
+  it('abort stops the work in the worker: the next detect need not wait for the aborted one', async () => {
+    const timed = async (run: () => Promise<unknown>) => {
+      const started = performance.now();
+      await run();
+      return performance.now() - started;
+    };
+    await detect(worker, LARGE); // warm, and the same decode caches as below
+    const largeMs = await timed(() => detect(worker, LARGE));
+    const smallMs = await timed(() => detect(worker, SMALL));
+
+    const controller = new AbortController();
+    const aborted = assert.rejects(detect(worker, LARGE, controller.signal), (err: Error) => err.name === 'AbortError');
+    const abortAfterMs = largeMs * 0.2; // in the whole-picture pass or the first tile
+    await new Promise((r) => setTimeout(r, abortAfterMs));
+    logLines.length = 0;
+    controller.abort();
+    const afterAbortMs = await timed(() => detect(worker, SMALL));
+    await aborted;
+
+    // Without cancellation in the worker the small detect would queue behind the rest of the large
+    // one: (largeMs - abortAfterMs) + smallMs. With it, it waits for the pass in flight only.
+    const uncancelledMs = largeMs - abortAfterMs + smallMs;
+    const numbers = { largeMs, smallMs, abortAfterMs, afterAbortMs, uncancelledMs };
+    console.log(`      ${JSON.stringify(Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, Math.round(v)])))}`);
+    assert.ok(afterAbortMs < smallMs + (largeMs - abortAfterMs) / 2, JSON.stringify(numbers));
+    const cancelled = logLines.find((l) => l.startsWith('debug: Local detect cancelled after'));
+    assert.ok(cancelled, logLines.join('\n'));
+    console.log(`      worker: ${cancelled}`);
+  });
+
   it('gives the same messages as in-thread for a corrupt file and a URL', async () => {
     const junk = { kind: 'bytes' as const, bytes: Uint8Array.from({ length: 500 }, (_, i) => (i * 37 + 11) % 256), name: 'junk.jpg' };
     const messageOf = (p: Promise<unknown>) => p.then(() => assert.fail('resolved'), (err: Error) => err.message);
@@ -160,5 +195,51 @@ describe('local detector in a worker thread', function () {
     await own.dispose();
     await rejected;
     // mocha runs without --exit here: a worker left running would keep this process alive.
+  });
+});
+
+describe('local detector: cancellation between engine passes (in-thread)', function () {
+  this.timeout(120_000);
+  const debugLines: string[] = [];
+  const provider = createLocalProvider({ logger: { debug: (m) => debugLines.push(m), info: () => undefined, warn: () => undefined } });
+  // Test hook: count the engine's passes (one per whole picture, tile or crop), and let the test act during one.
+  const engine = FaceEngine.prototype as unknown as { detectPass: (...args: unknown[]) => Promise<unknown> };
+  const realPass = engine.detectPass;
+  let passes = 0;
+  let onPass = () => undefined as void;
+  beforeEach(() => {
+    engine.detectPass = function (this: unknown, ...args: unknown[]) {
+      passes++;
+      onPass();
+      return realPass.apply(this, args);
+    };
+  });
+  afterEach(() => {
+    engine.detectPass = realPass;
+    onPass = () => undefined;
+  });
+  const detect = (signal?: AbortSignal) => provider.detect({ kind: 'bytes', bytes: readImage(LARGE), name: LARGE }, detectOptions(), signal);
+
+  it('an abort during the whole-picture pass skips the tiles and crops', async () => {
+    passes = 0;
+    await detect();
+    const allPasses = passes;
+    assert.ok(allPasses > 4, `${allPasses} passes`); // the whole picture and at least 4 tiles
+
+    passes = 0;
+    debugLines.length = 0;
+    const controller = new AbortController();
+    onPass = () => controller.abort(); // aborts while the first (whole-picture) pass runs
+    await assert.rejects(detect(controller.signal), (err: Error) => err.name === 'AbortError');
+    assert.equal(passes, 1, `ran ${passes} of ${allPasses} passes`);
+    assert.ok(debugLines.includes('Local detect cancelled after 1 engine pass(es)'), debugLines.join('\n'));
+  });
+
+  it('an abort during a later pass stops after it', async () => {
+    passes = 0;
+    const controller = new AbortController();
+    onPass = () => { if (passes === 3) controller.abort(); };
+    await assert.rejects(detect(controller.signal), (err: Error) => err.name === 'AbortError');
+    assert.equal(passes, 3);
   });
 });
