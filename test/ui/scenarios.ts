@@ -159,4 +159,32 @@ export const scenarios: Scenario[] = [
       await page.screenshot({ path: path.join(ctx.shotsDir, 'restricted-mode-local.png') });
     },
   },
+  {
+    name: 'the Get Started walkthrough (dark theme) leads to a first offline detection',
+    settings: () => ({ 'workbench.colorTheme': 'Default Dark Modern' }),
+    async run(page, ctx) {
+      await openWorkbench(page, ctx.baseUrl, ctx.workspace);
+      await runFromPalette(page, 'Welcome: Open Walkthrough...');
+      const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Face Inspector' }).first();
+      await pick.waitFor({ timeout: 15_000 });
+      await pick.click();
+      const step = page.locator('.getting-started-step', { hasText: 'Detect faces in a photo, offline' }).first();
+      await step.waitFor({ timeout: 30_000 });
+      for (const title of ['Read every field', 'Connect Azure AI Face', 'Or sign in with Microsoft Entra ID']) {
+        await page.locator('.getting-started-step', { hasText: title }).first().waitFor({ timeout: 5_000 });
+      }
+      // The step's markdown is shown beside it, in a webview.
+      const media = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+      await media.locator('h1', { hasText: 'Detect faces, offline' }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'walkthrough-dark.png') });
+      // Its button runs Detect Faces, which asks for a file (none is open).
+      await step.locator('.monaco-button', { hasText: 'Detect Faces' }).first().click();
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Choose images to detect faces in' }).waitFor({ timeout: 15_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'group4_identification1.jpg' }).click();
+      await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('group4_identification1.jpg'));
+      await page.locator('.quick-input-widget input').press('Enter');
+      await expectFacesDrawn(page, 'Faces: group4_identification1.jpg', 4);
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'dark-theme-detect.png') });
+    },
+  },
 ];

@@ -1,7 +1,7 @@
 // The extension manifest and the dependency tree: what VS Code and the two Node versions will see.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 
@@ -41,6 +41,19 @@ describe('manifest', () => {
       assert.ok(nls[c.title.replace(/%/g, '')], `no package.nls.json entry for ${c.title}`);
     }
     assert.equal(nls['command.detect'], 'Detect Faces');
+  });
+
+  it('has a walkthrough whose media exist and whose command links name real commands', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const ours = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    for (const step of walkthrough.steps) {
+      assert.ok(existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+      const description = nls[step.description.replace(/%/g, '')];
+      assert.ok(description, `no translation for ${step.description}`);
+      for (const [, command] of description.matchAll(/\(command:([\w.]+)/g)) {
+        assert.ok(ours.has(command) || command.startsWith('workbench.') || command === 'faceInspector.faces.focus', `unknown command ${command}`);
+      }
+    }
   });
 
   it('has a setting for every query parameter, and none for the key', () => {
