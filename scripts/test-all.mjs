@@ -1,9 +1,9 @@
-// `npm test`: unit tests (plain Node), integration tests (inside a real VS Code's extension host),
-// then UI scenarios (the real workbench). Every stage runs and prints its summary; the exit code
-// is non-zero if any failed.
+// `npm test`: types and lint first (`npm run check`), then unit tests (plain Node), integration tests
+// (inside a real VS Code's extension host) and UI scenarios (the real workbench). Every stage runs
+// and prints its summary; the exit code is non-zero if any failed.
 import { spawnSync } from 'node:child_process';
 
-const stages = ['test:unit', 'test:integration', 'test:ui'];
+const stages = ['check', 'test:unit', 'test:integration', 'test:ui'];
 const results = [];
 for (const stage of stages) {
   console.log(`\n=== npm run ${stage} ===`);
