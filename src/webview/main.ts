@@ -10,13 +10,18 @@ import type { HostToWebview, PanelState, WebviewToHost } from '../shared/protoco
 import { drawOverlay, type Layers } from './overlay';
 
 interface VsCodeApi { postMessage(m: WebviewToHost): void; getState(): Saved | undefined; setState(s: Saved): void }
-interface Saved extends PanelState { layers?: Layers }
+/** 'fit' scales the image to the panel (up or down); a number is screen pixels per image pixel. */
+type Zoom = 'fit' | number;
+interface Saved extends PanelState { layers?: Layers; zoom?: Zoom }
+const ZOOM_STEPS = [0.25, 0.5, 1, 2, 4, 8];
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let state: PanelState | undefined = vscode.getState();
 let layers: Layers = vscode.getState()?.layers ?? { rectangles: true, landmarks: true, headPose: true, labels: true };
+let zoom: Zoom = vscode.getState()?.zoom ?? 'fit';
+let shownScale = 1; // the scale the image is drawn at now, for the zoom buttons to step from
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Array<Node | string | undefined>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -26,7 +31,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
 }
 const icon = (name: string) => h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 
-function save(): void { if (state) vscode.setState({ ...state, layers }); }
+function save(): void { if (state) vscode.setState({ ...state, layers, zoom }); }
 
 function render(): void {
   if (!state) { app.replaceChildren(h('p', { class: 'empty' }, 'Waiting for the extension…')); return; }
@@ -55,11 +60,25 @@ function toolbar(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
     box.addEventListener('change', () => { layers = { ...layers, [key]: (box as unknown as { checked: boolean }).checked }; save(); render(); });
     toggles.append(box);
   }
+  const zoomLabel = h('span', { class: 'zoom-level', 'data-testid': 'zoom' }, zoom === 'fit' ? 'Fit' : `${Math.round(zoom * 100)}%`);
+  const step = (direction: 1 | -1) => {
+    const next = direction > 0 ? ZOOM_STEPS.find((z) => z > shownScale * 1.001) : [...ZOOM_STEPS].reverse().find((z) => z < shownScale * 0.999);
+    if (next) { zoom = next; save(); render(); }
+  };
+  const zoomControls = h('div', { class: 'zoom', role: 'group', 'aria-label': 'Zoom' },
+    iconButton('zoom-out', 'Zoom out', () => step(-1)), zoomLabel, iconButton('zoom-in', 'Zoom in', () => step(1)),
+    iconButton('screen-full', 'Fit to panel', () => { zoom = 'fit'; save(); render(); }));
   const actions = h('div', { class: 'actions' },
     button('Show JSON', 'json', () => vscode.postMessage({ type: 'run', command: 'showJson' }), !r),
     button('Re-detect', 'refresh', () => vscode.postMessage({ type: 'run', command: 'redetect' }), s.status === 'detecting', true),
   );
-  return h('header', { class: 'toolbar' }, h('div', { class: 'title' }, icon('file-media'), ' ', s.image.name), meta, toggles, actions);
+  return h('header', { class: 'toolbar' }, h('div', { class: 'title' }, icon('file-media'), ' ', s.image.name), meta, toggles, zoomControls, actions);
+}
+
+function iconButton(codicon: string, label: string, onClick: () => void): HTMLElement {
+  const b = h('button', { class: 'icon-button', title: label, 'aria-label': label }, icon(codicon));
+  b.addEventListener('click', onClick);
+  return b;
 }
 
 function button(label: string, codicon: string, onClick: () => void, disabled: boolean, secondary = false): HTMLElement {
@@ -67,6 +86,8 @@ function button(label: string, codicon: string, onClick: () => void, disabled: b
   b.addEventListener('click', onClick);
   return b;
 }
+
+let resizeObserver: ResizeObserver | undefined;
 
 function stage(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
   const img = h('img', { src: s.image.src, alt: s.image.name, class: 'photo' });
@@ -78,9 +99,17 @@ function stage(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
   const draw = () => {
     // Coordinates refer to the upright image; the browser shows JPEGs upright (EXIF) as the service does.
     const size = s.result?.imageSize ?? { width: img.naturalWidth, height: img.naturalHeight };
-    if (size.width > 0) drawOverlay(svg, faces, size, layers, s.selectedFace);
+    if (!(size.width > 0)) return;
+    const stageBox = section.getBoundingClientRect();
+    const fitScale = Math.min((stageBox.width - 24) / size.width, (window.innerHeight - stageBox.top - 24) / size.height);
+    shownScale = zoom === 'fit' ? Math.max(fitScale, 0.05) : zoom;
+    img.style.width = `${size.width * shownScale}px`;
+    img.style.height = `${size.height * shownScale}px`;
+    drawOverlay(svg, faces, size, layers, s.selectedFace, shownScale);
   };
-  if (img.complete) draw(); else img.addEventListener('load', draw, { once: true });
+  if (img.complete) queueMicrotask(draw); else img.addEventListener('load', draw, { once: true });
+  resizeObserver?.disconnect();
+  resizeObserver = new ResizeObserver(() => { if (zoom === 'fit') draw(); });
   img.addEventListener('error', () => frame.replaceChildren(h('p', { class: 'error' }, icon('error'), ` Could not display ${s.image.name}.`)));
   svg.addEventListener('click', (e) => {
     const g = (e.target as Element).closest('[data-face]');
@@ -96,7 +125,9 @@ function stage(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
     children.unshift(h('div', { class: 'banner info-banner', role: 'status' }, icon('info'), h('span', {}, s.error ?? 'Detection was cancelled.')));
   }
   if (s.status === 'done' && faces.length === 0) children.push(h('p', { class: 'no-faces' }, icon('info'), ' No faces found.'));
-  return h('section', { class: 'stage' }, ...children);
+  const section = h('section', { class: 'stage' }, ...children);
+  resizeObserver.observe(section);
+  return section;
 }
 
 function facesPanel(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {

@@ -13,11 +13,14 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
   return node;
 }
 
-export function drawOverlay(svg: SVGSVGElement, faces: FaceDetectionResult[], size: { width: number; height: number }, layers: Layers, selected: number | undefined): void {
+/**
+ * `scale` is screen pixels per image pixel: markers and labels are sized in screen pixels, so they
+ * stay the same size on screen at any zoom.
+ */
+export function drawOverlay(svg: SVGSVGElement, faces: FaceDetectionResult[], size: { width: number; height: number }, layers: Layers, selected: number | undefined, scale: number): void {
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
-  // Marker radius and label size follow the image size so they stay readable on large photos.
-  const unit = Math.max(size.width, size.height) / 400;
+  const unit = 1 / scale; // one screen pixel, in image pixels
   faces.forEach((face, index) => {
     const g = el('g', { class: `face${index === selected ? ' selected' : ''}`, 'data-face': index, tabindex: -1 }, svg);
     const r = face.faceRectangle;
@@ -28,14 +31,14 @@ export function drawOverlay(svg: SVGSVGElement, faces: FaceDetectionResult[], si
     el('rect', { class: 'face-hit', x: r.left, y: r.top, width: r.width, height: r.height }, g);
     if (layers.landmarks && face.faceLandmarks) {
       for (const [name, p] of Object.entries(face.faceLandmarks) as Array<[string, Point]>) {
-        const dot = el('circle', { class: `landmark ${name.startsWith('pupil') ? 'pupil' : ''}`, cx: p.x, cy: p.y, r: unit * 0.9 }, g);
+        const dot = el('circle', { class: `landmark ${name.startsWith('pupil') ? 'pupil' : ''}`, cx: p.x, cy: p.y, r: unit * 2.5 }, g);
         el('title', {}, dot).textContent = `${name} (${p.x}, ${p.y})`;
       }
     }
     const pose = face.faceAttributes?.headPose;
     if (layers.headPose && pose) drawHeadPose(g, pose, anchor(face), r.width * 0.55);
     if (layers.labels) {
-      const label = el('text', { class: 'face-label', x: r.left, y: Math.max(r.top - unit * 1.5, unit * 6), 'font-size': unit * 6 }, g);
+      const label = el('text', { class: 'face-label', x: r.left, y: Math.max(r.top - unit * 3, unit * 13), 'font-size': unit * 13 }, g);
       label.textContent = String(index + 1);
     }
   });

@@ -48,6 +48,23 @@ export const scenarios: Scenario[] = [
       await web.locator('aside.faces .card').nth(1).click();
       await web.locator('svg.overlay g.face.selected[data-face="1"]').waitFor({ timeout: 5_000 });
       await page.screenshot({ path: path.join(ctx.shotsDir, 'explorer-detect-local.png') });
+      // Zoom: in from the fitted size, then back to fit; the overlay follows the image.
+      const width = () => web.locator('img.photo').evaluate((el: HTMLImageElement) => el.getBoundingClientRect().width);
+      const overlayWidth = () => web.locator('svg.overlay').evaluate((el: SVGSVGElement) => el.getBoundingClientRect().width);
+      const fitted = await width();
+      assert.equal(await web.locator('[data-testid="zoom"]').innerText(), 'Fit');
+      await web.locator('button[aria-label="Zoom in"]').click();
+      await web.locator('[data-testid="zoom"]', { hasText: '%' }).waitFor({ timeout: 5_000 });
+      let zoomed = fitted;
+      for (let i = 0; i < 50 && zoomed === fitted; i++) { await page.waitForTimeout(100); zoomed = await width(); }
+      assert.ok(zoomed > fitted * 1.2, `zoom in did not enlarge the image (${fitted} -> ${zoomed})`);
+      assert.ok(Math.abs((await overlayWidth()) - zoomed) < 1, 'the overlay does not follow the image');
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'explorer-detect-local-zoomed.png') });
+      await web.locator('button[aria-label="Fit to panel"]').click();
+      await web.locator('[data-testid="zoom"]', { hasText: 'Fit' }).waitFor({ timeout: 5_000 });
+      let refitted = zoomed;
+      for (let i = 0; i < 50 && refitted === zoomed; i++) { await page.waitForTimeout(100); refitted = await width(); }
+      assert.ok(Math.abs(refitted - fitted) < 1, `fit gave ${refitted}, first ${fitted}`);
     },
   },
   {
