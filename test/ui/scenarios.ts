@@ -86,6 +86,15 @@ export const scenarios: Scenario[] = [
       await web.locator('svg.overlay g.face.selected[data-face="0"]').waitFor({ timeout: 10_000 });
       await web.locator('aside.faces .card.selected').waitFor({ timeout: 5_000 });
       await page.screenshot({ path: path.join(ctx.shotsDir, 'preview-detect-tree.png') });
+
+      // After a window reload VS Code restores the panel from its saved state, without detecting again.
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+      await runFromPalette(page, 'Developer: Reload Window');
+      await reloaded;
+      await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+      const restored = await expectFacesDrawn(page, 'Faces: single_detection1.jpg', 1);
+      assert.equal(await restored.locator('.provider').count(), 1);
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'restored-after-reload.png') });
     },
   },
   {
