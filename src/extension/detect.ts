@@ -9,6 +9,7 @@ import type { ProviderFactory } from './providers';
 import type { ResultsPanels } from './resultsPanel';
 import type { ResultStore } from './resultStore';
 import { effectiveProvider, readSettings } from './settings';
+import { isWebImage } from './targets';
 
 export class Detector {
   constructor(
@@ -69,8 +70,6 @@ export class Detector {
     return succeeded;
   }
 }
-
-export function isWebImage(uri: vscode.Uri): boolean { return uri.scheme === 'http' || uri.scheme === 'https'; }
 
 async function readImage(uri: vscode.Uri): Promise<Uint8Array> {
   try {

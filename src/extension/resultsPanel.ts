@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { isWebviewToHost, type HostToWebview, type PanelState } from '../shared/protocol';
-import { isWebImage } from './detect';
+import { isWebImage } from './targets';
 import type { ImageResult, ResultStore } from './resultStore';
 
 export const RESULTS_VIEW_TYPE = 'faceInspector.results';
@@ -37,8 +37,8 @@ export class ResultsPanels implements vscode.Disposable {
     const uri = vscode.Uri.parse(path);
     const savedState = saved as PanelState;
     if (!this.store.get(uri) && savedState.status === 'done' && savedState.result) {
-      const r = savedState.result;
-      this.store.update(uri, { status: 'done', options: r.options, outcome: { ...r }, selectedFace: savedState.selectedFace });
+      const { options, ...outcome } = savedState.result;
+      this.store.update(uri, { status: 'done', options, outcome, selectedFace: savedState.selectedFace });
     }
     panel.webview.options = this.webviewOptions(uri);
     this.attach(panel, uri);

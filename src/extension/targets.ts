@@ -8,6 +8,9 @@ const IMAGE_PREVIEW = 'imagePreview.previewEditor';
 
 export function isImageUri(uri: vscode.Uri): boolean { return IMAGE_EXTENSION.test(uri.path); }
 
+/** An image on the web: sent to the service as a URL for it to download, shown from its origin. */
+export function isWebImage(uri: vscode.Uri): boolean { return uri.scheme === 'http' || uri.scheme === 'https'; }
+
 export async function resolveTargets(first?: unknown, all?: unknown): Promise<vscode.Uri[]> {
   // Explorer multi-select passes (clicked, selection).
   if (Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) && all.length > 0) return (all as vscode.Uri[]).filter(isImageUri);
