@@ -32,16 +32,25 @@ export class Detector {
       this.log.warn(p.message);
       void vscode.window.showWarningMessage(p.message);
     }
-    const blocking = hasErrors(problems) ? problems.filter((p) => p.severity === 'error').map((p) => p.message) : [];
+    if (hasErrors(problems)) {
+      // A settings problem is the same for every image: one notification, and each panel says it too.
+      const message = await showError(new ActionableError(problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '), [openSettingsAction()]));
+      this.log.error(message);
+      for (const uri of uris) {
+        this.panels.show(uri);
+        const previous = this.store.get(uri);
+        this.store.update(uri, { status: 'error', error: message, outcome: previous?.outcome, options: previous?.options });
+      }
+      return 0;
+    }
     let succeeded = 0;
     for (const uri of uris) {
       this.panels.show(uri);
       const previous = this.store.get(uri);
       this.store.update(uri, { status: 'detecting', error: undefined });
       try {
-        if (blocking.length > 0) throw new ActionableError(blocking.join(' '), [openSettingsAction()]);
         const provider = await this.providers.get(settings);
-        const name = uri.path.split('/').pop() ?? uri.toString();
+        const name = uri.path.split('/').pop() || uri.toString();
         const outcome = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Detecting faces in {0}', name), cancellable: true },
           async (_progress, token) => {
