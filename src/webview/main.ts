@@ -111,6 +111,12 @@ function stage(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
   resizeObserver?.disconnect();
   resizeObserver = new ResizeObserver(() => { if (zoom === 'fit') draw(); });
   img.addEventListener('error', () => frame.replaceChildren(h('p', { class: 'error' }, icon('error'), ` Could not display ${s.image.name}.`)));
+  svg.addEventListener('mouseover', (e) => {
+    const g = (e.target as Element).closest('[data-face]');
+    document.querySelectorAll('.hover').forEach((el) => el.classList.remove('hover'));
+    if (g) setHover(Number(g.getAttribute('data-face')), true);
+  });
+  svg.addEventListener('mouseleave', () => document.querySelectorAll('.hover').forEach((el) => el.classList.remove('hover')));
   svg.addEventListener('click', (e) => {
     const g = (e.target as Element).closest('[data-face]');
     select(g ? Number(g.getAttribute('data-face')) : undefined);
@@ -142,6 +148,9 @@ function facesPanel(s: PanelState, faces: FaceDetectionResult[]): HTMLElement {
     for (const [name, value] of Object.entries(face.faceAttributes ?? {})) addRow(rows, name, describe(value));
     card.append(rows);
     card.addEventListener('click', () => select(i === s.selectedFace ? undefined : i));
+    // Hovering a card outlines its face, and hovering a face outlines its card (no re-render).
+    card.addEventListener('mouseenter', () => setHover(i, true));
+    card.addEventListener('mouseleave', () => setHover(i, false));
     card.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(i); } });
     list.append(card);
   });
@@ -177,6 +186,10 @@ function describe(value: unknown): string {
   const level = Object.keys(v).find((k) => k.endsWith('Level') || k === 'type');
   if (level && typeof v.value === 'number') return `${String(v[level])} (${v.value})`;
   return Object.entries(v).map(([k, x]) => `${k} ${typeof x === 'object' ? describe(x) : String(x)}`).join(', ');
+}
+
+function setHover(index: number, on: boolean): void {
+  document.querySelectorAll(`[data-face="${index}"]`).forEach((el) => el.classList.toggle('hover', on));
 }
 
 function select(index: number | undefined): void {
