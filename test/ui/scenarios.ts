@@ -44,7 +44,9 @@ export const scenarios: Scenario[] = [
       assert.equal(await web.locator('svg.overlay circle.landmark').count(), 6 * 27, '27 landmarks per face');
       assert.match(await web.locator('.provider').innerText(), /Local detector/);
       assert.match(await web.locator('[data-testid="unsupported"]').innerText(), /mask/);
-      // Clicking a face card selects its rectangle.
+      // Hovering a card outlines its face; clicking it selects the face.
+      await web.locator('aside.faces .card').nth(2).hover();
+      await web.locator('svg.overlay g.face.hover[data-face="2"]').waitFor({ timeout: 5_000 });
       await web.locator('aside.faces .card').nth(1).click();
       await web.locator('svg.overlay g.face.selected[data-face="1"]').waitFor({ timeout: 5_000 });
       await page.screenshot({ path: path.join(ctx.shotsDir, 'explorer-detect-local.png') });
