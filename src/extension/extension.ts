@@ -1,6 +1,5 @@
 // Wires commands, views and providers together. Everything heavy loads on first use.
 import * as vscode from 'vscode';
-import { checkImageUrl } from '../core/validate';
 import { showError } from './actionableError';
 import { Detector } from './detect';
 import { FacesTree, copyableValue } from './facesTree';
@@ -10,8 +9,8 @@ import { ProviderFactory } from './providers';
 import { RESULT_JSON_SCHEME, ResultJsonProvider, showResultJson } from './resultJson';
 import { RESULTS_VIEW_TYPE, ResultsPanels } from './resultsPanel';
 import { ResultStore } from './resultStore';
-import { promptForKey } from './keyCommands';
-import { resolveTargets } from './targets';
+import { clearKey, promptForKey } from './keyCommands';
+import { resolveImageUrl, resolveTargets } from './targets';
 
 /** What activate() returns to other extensions (and the integration tests): read-only results. */
 export interface FaceInspectorApi {
@@ -42,14 +41,8 @@ export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
       return uris.length ? detector.detect(uris) : 0;
     }),
     vscode.commands.registerCommand('faceInspector.detectUrl', async (url?: unknown) => {
-      const typed = typeof url === 'string' ? url : await vscode.window.showInputBox({
-        title: vscode.l10n.t('Detect faces in an image on the web'),
-        prompt: vscode.l10n.t('Azure AI Face downloads the image itself, so the URL must be reachable from Azure. The local detector reads files only.'),
-        placeHolder: 'https://example.com/photo.jpg',
-        ignoreFocusOut: true,
-        validateInput: (v) => checkImageUrl(v.trim())[0]?.message,
-      });
-      return typed?.trim() ? detector.detect([vscode.Uri.parse(typed.trim(), true)]) : 0;
+      const image = await resolveImageUrl(url);
+      return image ? detector.detect([image]) : 0;
     }),
     vscode.commands.registerCommand('faceInspector.showJson', async (uri?: vscode.Uri) => {
       const image = uri instanceof vscode.Uri ? uri : store.active?.uri;
@@ -60,13 +53,7 @@ export function activate(context: vscode.ExtensionContext): FaceInspectorApi {
       if (node?.value !== undefined) await vscode.env.clipboard.writeText(copyableValue(node));
     }),
     vscode.commands.registerCommand('faceInspector.setKey', (key?: unknown) => promptForKey(keys, typeof key === 'string' ? key : undefined).catch(showError)),
-    vscode.commands.registerCommand('faceInspector.clearKey', async () => {
-      const endpoint = vscode.workspace.getConfiguration('faceInspector').get<string>('endpoint', '').trim();
-      if (!endpoint) return void vscode.window.showInformationMessage(vscode.l10n.t('No endpoint is set, so no key is stored for it.'));
-      await keys.delete(endpoint);
-      log.info(`Removed the stored key for ${endpoint}.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Removed the Azure Face key for {0}.', endpoint));
-    }),
+    vscode.commands.registerCommand('faceInspector.clearKey', () => clearKey(keys, log)),
     vscode.commands.registerCommand('faceInspector.showLog', () => log.show()),
   );
   return {

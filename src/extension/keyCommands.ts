@@ -1,8 +1,10 @@
 // "Set Azure Face Key": asks for the endpoint first if none is set, then for the key (masked),
 // and stores it in SecretStorage. A key passed as an argument (scripts, tests) skips the prompt.
+// "Clear Azure Face Key" removes the key of the configured endpoint.
 import * as vscode from 'vscode';
 import { checkEndpoint } from '../core/validate';
 import type { KeyStore } from './keyStore';
+import type { Logger } from './log';
 
 export async function promptForKey(keys: KeyStore, keyArgument?: string): Promise<boolean> {
   const config = vscode.workspace.getConfiguration('faceInspector');
@@ -30,4 +32,15 @@ export async function promptForKey(keys: KeyStore, keyArgument?: string): Promis
   await keys.set(endpoint, key.trim());
   void vscode.window.showInformationMessage(vscode.l10n.t('Azure Face key stored for {0}.', endpoint));
   return true;
+}
+
+export async function clearKey(keys: KeyStore, log: Logger): Promise<void> {
+  const endpoint = vscode.workspace.getConfiguration('faceInspector').get<string>('endpoint', '').trim();
+  if (!endpoint) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No endpoint is set, so no key is stored for it.'));
+    return;
+  }
+  await keys.delete(endpoint);
+  log.info(`Removed the stored key for ${endpoint}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Removed the Azure Face key for {0}.', endpoint));
 }

@@ -2,6 +2,7 @@
 // the explorer (one or many selected), an editor tab or title bar, the image preview's own
 // context menu, or the command palette (the active image, else a file picker).
 import * as vscode from 'vscode';
+import { checkImageUrl } from '../core/validate';
 
 const IMAGE_EXTENSION = /\.(jpe?g|png|gif|bmp)$/i;
 const IMAGE_PREVIEW = 'imagePreview.previewEditor';
@@ -33,4 +34,16 @@ export function activeImage(): vscode.Uri | undefined {
   if (input instanceof vscode.TabInputCustom && (input.viewType === IMAGE_PREVIEW || isImageUri(input.uri))) return input.uri;
   if (input instanceof vscode.TabInputText && isImageUri(input.uri)) return input.uri;
   return undefined;
+}
+
+/** "Detect Faces in Image URL": the URL passed as an argument, or one the user types. */
+export async function resolveImageUrl(argument?: unknown): Promise<vscode.Uri | undefined> {
+  const typed = typeof argument === 'string' ? argument : await vscode.window.showInputBox({
+    title: vscode.l10n.t('Detect faces in an image on the web'),
+    prompt: vscode.l10n.t('Azure AI Face downloads the image itself, so the URL must be reachable from Azure. The local detector reads files only.'),
+    placeHolder: 'https://example.com/photo.jpg',
+    ignoreFocusOut: true,
+    validateInput: (v) => checkImageUrl(v.trim())[0]?.message,
+  });
+  return typed?.trim() ? vscode.Uri.parse(typed.trim(), true) : undefined;
 }
