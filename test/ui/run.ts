@@ -3,8 +3,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, makeSampleWorkspace, repoRoot, startCodeServer } from '../../scripts/lib/codeServer.mjs';
-import { startEmulator } from '../../src/emulator/server';
+import { readFileSync } from 'node:fs';
+import type { FaceDetectionResult } from '../../src/core/contract';
+import { startEmulator, type FaceSource } from '../../src/emulator/server';
 import { scenarios } from './scenarios';
+
+/**
+ * Faces as the real service returned them for the hard-hat photo (headturn_detection3.jpg), from an
+ * official SDK test recording in ../shared/face-api/reference-outputs.json: PascalCase enums,
+ * accessories, occlusion and all. The emulator still applies the contract (only requested fields).
+ */
+function recordedAzureFaceSource(): FaceSource {
+  const reference = JSON.parse(readFileSync(path.join(repoRoot, '..', 'shared', 'face-api', 'reference-outputs.json'), 'utf8'));
+  const entry = reference.entries.find((e: { model: { detectionModel: string }; faces: Array<{ faceAttributes?: { glasses?: string } }> }) =>
+    e.model.detectionModel === 'detection_01' && e.faces[0]?.faceAttributes?.glasses);
+  const face: FaceDetectionResult = entry.faces[0];
+  return { name: 'recorded Azure response (hard-hat photo)', detect: async () => [structuredClone(face)] };
+}
 
 async function main(): Promise<number> {
   const vsix = process.argv[2];
@@ -13,6 +28,7 @@ async function main(): Promise<number> {
   const emulatorKey = `ui-key-${process.pid}`;
   const emulator = await startEmulator({ keys: [emulatorKey] });
   const slowEmulator = await startEmulator({ keys: [emulatorKey], latencyMs: 20_000 });
+  const recordedEmulator = await startEmulator({ keys: [emulatorKey], faceSource: recordedAzureFaceSource() });
   const only = process.env.UI_SCENARIO;
   let passed = 0, failed = 0;
   const browser = await launchBrowser();
@@ -21,7 +37,7 @@ async function main(): Promise<number> {
       if (only && !scenario.name.includes(only)) continue;
       // A fresh profile and workspace per scenario: no state leaks between them.
       const workspace = makeSampleWorkspace(path.join(repoRoot, 'test-results', 'ui-workspace', String(i)));
-      const base = { workspace, shotsDir, emulatorUrl: emulator.url, slowEmulatorUrl: slowEmulator.url, emulatorKey };
+      const base = { workspace, shotsDir, emulatorUrl: emulator.url, slowEmulatorUrl: slowEmulator.url, recordedEmulatorUrl: recordedEmulator.url, emulatorKey };
       const workspaceSettings = scenario.workspaceSettings?.(base);
       if (workspaceSettings) {
         mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
@@ -47,6 +63,7 @@ async function main(): Promise<number> {
     await browser.close();
     await emulator.close();
     await slowEmulator.close();
+    await recordedEmulator.close();
   }
   console.log(`ui: ${passed} passed, ${failed} failed`);
   return failed > 0 || passed === 0 ? 1 : 0;

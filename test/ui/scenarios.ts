@@ -7,8 +7,11 @@ import { answerInputBox, explorerContextMenu, openImagePreview, openWorkbench, p
 
 export interface ScenarioContext {
   baseUrl: string; workspace: string; shotsDir: string; emulatorKey: string;
-  /** The Face contract emulator (a local test server, not Azure), and one that answers after 20 s. */
-  emulatorUrl: string; slowEmulatorUrl: string;
+  /**
+   * The Face contract emulator (a local test server, not Azure); one that answers after 20 s; one whose
+   * faces are a real recorded Azure response for headturn_detection3.jpg.
+   */
+  emulatorUrl: string; slowEmulatorUrl: string; recordedEmulatorUrl: string;
 }
 export interface Scenario {
   name: string;
@@ -213,6 +216,36 @@ export const scenarios: Scenario[] = [
       await page.locator('.quick-input-widget input').press('Enter');
       await expectFacesDrawn(page, 'Faces: group4_identification1.jpg', 4);
       await page.screenshot({ path: path.join(ctx.shotsDir, 'dark-theme-detect.png') });
+    },
+  },
+  {
+    name: 'every attribute of a real recorded Azure response is shown in the panel and the Faces view',
+    settings: (ctx) => ({
+      'faceInspector.endpoint': ctx.recordedEmulatorUrl,
+      'faceInspector.detectionModel': 'detection_01',
+      'faceInspector.returnFaceAttributes': ['headPose', 'glasses', 'occlusion', 'accessories', 'blur', 'exposure', 'noise', 'qualityForRecognition'],
+    }),
+    async run(page, ctx) {
+      await openWorkbench(page, ctx.baseUrl, ctx.workspace);
+      await runFromPalette(page, 'Face Inspector: Set Azure Face Key');
+      await answerInputBox(page, 'Azure Face key for', ctx.emulatorKey);
+      await explorerContextMenu(page, 'headturn_detection3.jpg', 'Detect Faces');
+      const web = await expectFacesDrawn(page, 'Faces: headturn_detection3.jpg', 1);
+      const card = web.locator('aside.faces .card').first();
+      const expected: Record<string, RegExp> = {
+        headPose: /pitch 14\.8, roll 7\.8, yaw 32/, glasses: /^ReadingGlasses$/, occlusion: /foreheadOccluded true/,
+        accessories: /type glasses, confidence 1; type headwear, confidence 1/, blur: /low \(0\)/, exposure: /goodExposure \(0\.34\)/,
+        noise: /medium \(0\.43\)/, qualityForRecognition: /^medium$/,
+      };
+      for (const [name, value] of Object.entries(expected)) {
+        assert.match(await card.locator('dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]').innerText(), value, name);
+      }
+      assert.equal(await web.locator('[data-testid="unsupported"]').count(), 0, 'every requested attribute came back');
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'recorded-azure-attributes.png') });
+      await page.locator('.activitybar [aria-label^="Face Inspector"]').first().click();
+      await page.locator('.monaco-list-row', { hasText: 'faceAttributes' }).first().click();
+      for (const name of Object.keys(expected)) await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 5_000 });
+      await page.screenshot({ path: path.join(ctx.shotsDir, 'recorded-azure-tree.png') });
     },
   },
 ];
