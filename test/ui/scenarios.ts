@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { answerInputBox, explorerContextMenu, openImagePreview, openWorkbench, pickFromContextMenu, runFromPalette, webviewFrame } from './workbench';
+import { answerInputBox, explorerContextMenu, openImagePreview, openWorkbench, pickFileInDialog, pickFromContextMenu, runFromPalette, webviewFrame } from './workbench';
 
 export interface ScenarioContext {
   baseUrl: string; workspace: string; shotsDir: string; emulatorKey: string;
@@ -143,12 +143,7 @@ export const scenarios: Scenario[] = [
     async run(page, ctx) {
       await openWorkbench(page, ctx.baseUrl, ctx.workspace);
       await runFromPalette(page, 'Face Inspector: Detect Faces');
-      // VS Code's own file dialog, in the quick input: pick the file, then accept it.
-      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Choose images to detect faces in' }).waitFor({ timeout: 15_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'noface_dog.jpg' }).click();
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('noface_dog.jpg'));
-      await page.locator('.quick-input-widget input').press('Enter');
+      await pickFileInDialog(page, 'Choose images to detect faces in', 'noface_dog.jpg');
       const web = await webviewFrame(page, 'Faces: noface_dog.jpg');
       await web.locator('[data-testid="face-count"]').waitFor({ timeout: 60_000 });
       assert.equal(await web.locator('[data-testid="face-count"]').innerText(), '0');
@@ -210,10 +205,7 @@ export const scenarios: Scenario[] = [
       await page.screenshot({ path: path.join(ctx.shotsDir, 'walkthrough-dark.png') });
       // Its button runs Detect Faces, which asks for a file (none is open).
       await step.locator('.monaco-button', { hasText: 'Detect Faces' }).first().click();
-      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Choose images to detect faces in' }).waitFor({ timeout: 15_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'group4_identification1.jpg' }).click();
-      await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('group4_identification1.jpg'));
-      await page.locator('.quick-input-widget input').press('Enter');
+      await pickFileInDialog(page, 'Choose images to detect faces in', 'group4_identification1.jpg');
       await expectFacesDrawn(page, 'Faces: group4_identification1.jpg', 4);
       await page.screenshot({ path: path.join(ctx.shotsDir, 'dark-theme-detect.png') });
     },

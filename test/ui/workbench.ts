@@ -71,6 +71,15 @@ export async function answerInputBox(page: Page, title: string, text: string): P
   await page.keyboard.press('Enter');
 }
 
+/** VS Code's own file dialog (in the quick input, as in the browser): pick a file of the folder shown, accept. */
+export async function pickFileInDialog(page: Page, title: string, fileName: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).click();
+  // Clicking a file fills the path in; Enter accepts it once it is there.
+  await page.waitForFunction((name) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(name), fileName);
+  await page.locator('.quick-input-widget input').press('Enter');
+}
+
 /** The content frame of the webview in the tab with this title (two iframes deep). */
 export async function webviewFrame(page: Page, tabTitle: string): Promise<FrameLocator> {
   await page.locator('.tabs-container .tab', { hasText: tabTitle }).waitFor({ timeout: 30_000 });
