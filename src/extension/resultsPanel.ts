@@ -44,8 +44,6 @@ export class ResultsPanels implements vscode.Disposable {
     this.attach(panel, uri);
   }
 
-  get(uri: vscode.Uri): ResultsPanel | undefined { return this.panels.get(uri.toString()); }
-
   private webviewOptions(uri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return {
       enableScripts: true,

@@ -17,8 +17,7 @@ export interface PanelState {
 export type ResultView = DetectOutcome & { options: DetectOptions };
 
 export type HostToWebview =
-  | { type: 'state'; state: PanelState }
-  | { type: 'selectFace'; index: number | undefined };
+  | { type: 'state'; state: PanelState };
 
 export type WebviewToHost =
   | { type: 'ready' }

@@ -202,7 +202,6 @@ function select(index: number | undefined): void {
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const m = event.data;
   if (m.type === 'state') state = m.state;
-  else if (m.type === 'selectFace' && state) state = { ...state, selectedFace: m.index };
   save(); render();
   document.querySelector('.card.selected')?.scrollIntoView({ block: 'nearest' });
 });
